@@ -1,0 +1,1 @@
+"""Languages of the campaign and the gettext catalogues of the interface (``locale/``)."""

@@ -1,0 +1,75 @@
+"""Fixtures shared by every test module: the demo campaign tree and paths to shared fixtures."""
+
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+# ../shared sits beside the clone, here and in CI; fixtures are read in place, never copied.
+SHARED = REPO_ROOT.parent / "shared"
+FIXTURES_3D = SHARED / "fixtures" / "3d"
+
+
+@pytest.fixture(scope="session")
+def _session_media_root(tmp_path_factory):
+    from django.conf import settings
+
+    media = tmp_path_factory.mktemp("session-media")
+    settings.MEDIA_ROOT = media
+    return media
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path, _session_media_root):
+    """Every test writes uploads to its own folder, so storage assertions see only its files."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def load_demo_site():
+    from locales.setup import ensure_locales
+    from twinit_pages.demo.loader import DemoLoader
+
+    ensure_locales()
+    DemoLoader(log=lambda *a: None).run()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, _session_media_root):
+    """Build the demo campaign once per session; each test runs in a rolled-back transaction."""
+    with django_db_blocker.unblock():
+        load_demo_site()
+
+
+@pytest.fixture
+def locales(db):
+    from locales.setup import ensure_locales
+
+    ensure_locales()
+
+
+@pytest.fixture
+def demo_site(db, locales):
+    """The demo campaign: home, 27 Member State pages, published assets, campaign pages."""
+    from twinit_pages.models import CampaignHomePage
+
+    home = CampaignHomePage.objects.filter(locale__language_code="en").first()
+    if home is None:  # a transactional test flushed the session's data
+        load_demo_site()
+        home = CampaignHomePage.objects.get(locale__language_code="en")
+    return home
+
+
+@pytest.fixture
+def home(demo_site):
+    return demo_site
+
+
+@pytest.fixture
+def state(demo_site):
+    """Return the Member State page for an ISO code: state("EE")."""
+    from twinit_pages.models import MemberStatePage
+
+    def get(code):
+        return MemberStatePage.objects.get(iso_code=code, locale__language_code="en")
+
+    return get

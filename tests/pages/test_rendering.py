@@ -1,0 +1,131 @@
+"""Public pages render their content; drafts and private fields never reach readers."""
+
+import pytest
+from wagtail.models import Locale
+
+from twinit_pages.models import (
+    CampaignPage,
+    ContactPoint,
+    HeritageAssetPage,
+    MemberStatePage,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_lists_member_states_latest_assets_and_live_counts(client, demo_site):
+    response = client.get("/en/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('class="iso"') == 27
+    for title in ("Tower of Belém", "Riga Cathedral", "Tallinn Town Hall"):
+        assert title in html
+    assert response.context["counts"] == {"member_states": 6, "assets": 6}
+    assert '<html lang="en">' in html
+
+
+def test_counts_follow_publication(client, demo_site):
+    HeritageAssetPage.objects.get(slug="riga-cathedral").unpublish()
+    response = client.get("/en/")
+    assert response.context["counts"] == {"member_states": 5, "assets": 5}
+
+
+def test_member_state_page_lists_only_its_live_assets(client, state):
+    estonia = state("EE")
+    response = client.get(estonia.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Tallinn Town Hall" in html
+    assert "Riga Cathedral" not in html
+
+
+def test_asset_page_shows_every_public_field(client, demo_site):
+    asset = HeritageAssetPage.objects.get(slug="tower-of-belem")
+    html = client.get(asset.url).content.decode()
+    for text in (
+        asset.title, asset.summary, "Built between 1514 and 1520", "Monument", "At risk",
+        "Among the most physically visited", "Belém, Lisbon", "1514–1520",
+        "38.69160, -9.21600", "To monitor erosion", "Maintenance", "Infotainment",
+        "Conservators, visitors with reduced mobility", "The whole tower and bastion",
+        'href="http://creativecommons.org/licenses/by/4.0/" rel="license"', "CC BY 4.0",
+        asset.credit_line, asset.institution.name, "Photogrammetry", "Drone and handheld cameras",
+        "Survey team (demo)", "3500", "±4 mm", "Alignment, meshing, texturing",
+        "Guardian of the Tagus", "The tower is finished under King Manuel I.",
+        "Find the stone rhinoceros", "Stone rhinoceros", 'alt="Illustration of Tower of Belém"',
+    ):
+        assert text in html, text
+
+
+def test_campaign_page_renders_its_body(client, demo_site):
+    faq = CampaignPage.objects.get(slug="faq")
+    html = client.get(faq.url).content.decode()
+    assert "Which 3D formats can I upload?" in html
+    assert "<details" in html
+
+
+def test_unpublished_asset_is_a_404_for_readers(client, demo_site):
+    asset = HeritageAssetPage.objects.get(slug="riga-cathedral")
+    url = asset.url
+    asset.unpublish()
+    assert client.get(url).status_code == 404
+    assert "Riga Cathedral" not in client.get("/en/").content.decode()
+    assert "Riga Cathedral" not in client.get("/en/search/?q=Riga").content.decode()
+
+
+def test_a_never_published_draft_is_a_404_for_readers(client, state):
+    latvia = state("LV")
+    draft = HeritageAssetPage(title="Secret draft", slug="secret-draft", live=False)
+    latvia.add_child(instance=draft)
+    draft.save_revision()
+    assert client.get("/en/latvia/secret-draft/").status_code == 404
+    assert "Secret draft" not in client.get(latvia.url).content.decode()
+    assert "Secret draft" not in client.get("/en/search/?q=Secret").content.decode()
+    assert "secret-draft" not in client.get("/sitemap.xml").content.decode()
+
+
+def test_search_finds_live_assets(client, demo_site):
+    html = client.get("/en/search/?q=tower").content.decode()
+    assert "Tower of Belém" in html
+
+
+def test_contact_emails_are_never_rendered(client, state):
+    estonia = state("EE")
+    ContactPoint.objects.create(page=estonia, name="Mari Maasikas", role="Coordinator",
+                                email="mari.private@example.ee")
+    estonia.save_revision().publish()
+    for url in (estonia.url, "/en/", "/en/search/?q=Mari", "/sitemap.xml"):
+        html = client.get(url).content.decode()
+        assert "mari.private@example.ee" not in html
+        assert "Mari Maasikas" not in html
+
+
+def test_switcher_and_hreflang_list_only_live_translations(client, demo_site):
+    asset = HeritageAssetPage.objects.get(slug="tallinn-town-hall")
+    estonian = Locale.objects.get(language_code="et")
+    french = Locale.objects.get(language_code="fr")
+    # A live Estonian translation of the whole branch, and a French one still in draft.
+    for locale, live in ((estonian, True), (french, False)):
+        home_tr = demo_site.copy_for_translation(locale)
+        home_tr.save_revision().publish()
+        state_tr = asset.get_parent().specific.copy_for_translation(locale)
+        state_tr.save_revision().publish()
+        translated = asset.copy_for_translation(locale)
+        translated.title = {"et": "Tallinna raekoda", "fr": "Hôtel de ville de Tallinn"}[
+            locale.language_code
+        ]
+        revision = translated.save_revision()
+        if live:
+            revision.publish()
+    html = client.get(asset.url).content.decode()
+    assert 'hreflang="et"' in html
+    assert 'hreflang="fr"' not in html
+    assert 'lang="et">eesti</a>' in html
+    estonian_page = asset.get_translation(estonian)
+    response = client.get(estonian_page.url)
+    assert response.status_code == 200
+    assert '<html lang="et">' in response.content.decode()
+    assert client.get(asset.get_translation(french).url).status_code == 404
+
+
+def test_member_state_pages_are_27(demo_site):
+    assert MemberStatePage.objects.filter(locale__language_code="en").count() == 27

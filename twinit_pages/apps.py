@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TwinitPagesConfig(AppConfig):
+    name = "twinit_pages"
+    verbose_name = _("Campaign pages")

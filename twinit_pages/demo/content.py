@@ -1,0 +1,266 @@
+"""Demo content of the campaign: illustrative texts written for this project.
+
+The assets are real places and object types, but the descriptions, paradata and institutions'
+details are demonstration data, not records of an actual digitisation.
+"""
+
+from twinit_pages.choices import MEMBER_STATES
+
+HOME = {
+    "title": "Twin it! 3D for Europe’s culture",
+    "intro": (
+        "<p>Every EU Member State shares at least one high-quality 3D digitisation of its "
+        "cultural heritage, each with a clear purpose for reuse: in education, research, "
+        "tourism, the creative industries and the <a href=\"/en/hackathon/\">Hack for Europe</a> "
+        "hackathon. Explore the models, read their stories and reuse them under their licences.</p>"
+    ),
+    "call_to_action": "Explore the collection",
+}
+
+CAMPAIGN_PAGES = [
+    {
+        "slug": "about",
+        "title": "About the campaign",
+        "intro": "Twin it! 3D for Europe’s culture is a campaign of the European Commission and "
+        "Europeana, run with the Ministries of Culture of the 27 Member States.",
+        "body": [
+            ("text", "<p>The first campaign (2023–24) gathered 37 assets from 27 Member States. "
+             "This second edition asks each Member State for at least one high-quality 3D asset "
+             "with a clear reuse intent, together with data, paradata, metadata and stories.</p>"),
+            ("quote", {"quote": "3D for all monuments at risk and half of the most visited ones "
+                       "by 2030.", "attribution": "2021 Commission Recommendation"}),
+        ],
+    },
+    {
+        "slug": "participation-guidelines",
+        "title": "Participation guidelines",
+        "intro": "How Member States and their institutions take part, step by step.",
+        "body": [
+            ("heading", "Who does what"),
+            ("text", "<ol><li>Institution contributors draft their country’s assets.</li>"
+             "<li>An automated check lists what Europeana still needs.</li>"
+             "<li>The national coordinator approves.</li>"
+             "<li>Europeana editors give the final approval and publish.</li></ol>"),
+        ],
+    },
+    {
+        "slug": "faq",
+        "title": "Frequently asked questions",
+        "intro": "Answers for contributors, translators and reusers.",
+        "body": [
+            ("faq_item", {"question": "Which 3D formats can I upload?",
+                          "answer": "<p>glTF 2.0 (GLB or glTF), OBJ with MTL and textures, PLY "
+                          "and STL, or a zip of a multi-file model.</p>"}),
+            ("faq_item", {"question": "Which licence should I choose?",
+                          "answer": "<p>An open licence (CC BY, CC BY-SA, CC0 or the Public "
+                          "Domain Mark) gives the widest reuse and Europeana’s highest tier.</p>"}),
+        ],
+    },
+    {
+        "slug": "hackathon",
+        "title": "Hack for Europe",
+        "intro": "Developers and designers reuse the campaign’s 3D heritage through our open API "
+        "and downloadable dataset.",
+        "body": [
+            ("text", "<p>Every published asset is available as open data under its licence.</p>"),
+        ],
+    },
+]
+
+INSTITUTIONS = [
+    {"key": "GR", "name": "Ephorate of Antiquities of Athens", "country": "GR",
+     "website": "https://www.culture.gov.gr/", "wikidata": ""},
+    {"key": "IT", "name": "Archaeological Park of Ostia Antica", "country": "IT",
+     "website": "https://www.ostiaantica.beniculturali.it/", "wikidata": ""},
+    {"key": "DK", "name": "Ny Carlsberg Glyptotek", "country": "DK",
+     "website": "https://glyptoteket.dk/", "wikidata": "Q1130749"},
+    {"key": "EE", "name": "Tallinn City Museum", "country": "EE",
+     "website": "https://www.linnamuuseum.ee/", "wikidata": ""},
+    {"key": "LV", "name": "National Heritage Board of Latvia", "country": "LV",
+     "website": "https://mantojums.lv/", "wikidata": ""},
+    {"key": "PT", "name": "Monastery of Jerónimos and Tower of Belém", "country": "PT",
+     "website": "https://www.patrimoniocultural.gov.pt/", "wikidata": ""},
+]
+
+STATE_INTRO = (
+    "<p>{country} takes part in Twin it! 3D for Europe’s culture with heritage digitised by its "
+    "cultural heritage institutions.</p>"
+)
+
+
+def member_state_pages():
+    return [
+        {"iso_code": code, "title": str(name), "slug": str(name).lower().replace(" ", "-"),
+         "introduction": STATE_INTRO.format(country=name)}
+        for code, name in MEMBER_STATES
+    ]
+
+
+ASSETS = [
+    {
+        "country": "GR", "slug": "temple-of-hephaestus", "title": "Temple of Hephaestus, Athens",
+        "motif": "temple", "model": "temple",
+        "summary": "One of the best-preserved Doric temples of ancient Greece, overlooking the "
+        "Agora of Athens, recorded in 3D to monitor weathering of its marble.",
+        "description": "<p>Built in the mid-5th century BCE on the Kolonos Agoraios hill, the "
+        "temple kept its roof and colonnade because it served as a church for centuries. The 3D "
+        "survey documents every column drum and the friezes of the pronaos.</p>",
+        "heritage_type": "monument", "priority_categories": ["most_visited", "at_risk"],
+        "place_name": "Ancient Agora of Athens", "latitude": "37.975556", "longitude": "23.721389",
+        "date_display": "c. 449–415 BCE", "start_year": -449, "end_year": -415,
+        "reuse_statement": "Digitised to document the state of the marble for conservation and to "
+        "let schools and visitors explore the temple in detail.",
+        "reuse_audiences": "Conservators, teachers and pupils, visitors planning a trip.",
+        "usage_areas": ["Maintenance", "Education", "Tourism"],
+        "reuse_scope": "The whole building, exterior and pronaos.",
+        "rights_uri": "http://creativecommons.org/licenses/by/4.0/",
+        "capture_technique": "photogrammetry", "digital_source_type": "digitalCapture",
+        "capture_equipment": "Full-frame DSLR, 35 mm lens; drone for the roof.",
+        "processing_software": "Open-source photogrammetry pipeline; mesh clean-up in Blender.",
+        "capture_date": "2025-04-12", "processing_date": "2025-05-20",
+        "operators": "Survey team of the Ephorate (demo)", "image_count": 2840,
+        "accuracy": "±2 mm", "resolution": "1.5 mm ground sampling distance",
+        "processing_steps": "Alignment, dense matching, meshing, decimation to a web version.",
+        "story": ("A temple that became a church",
+                  "<p>Its survival is owed to reuse: as the church of Saint George it stayed roofed "
+                  "and cared for.</p>",
+                  [("c. 449 BCE", -449, "Construction begins", "Work starts under Pericles."),
+                   ("7th century", 650, "A church", "The temple becomes a Christian church.")],
+                  [("Pronaos frieze", "The pronaos frieze", "Look above the columns of the porch.")]),
+        "elements": [("East pediment", "Fragments of the sculpture that filled the pediment.")],
+    },
+    {
+        "country": "IT", "slug": "amphora-from-ostia", "title": "Roman amphora from Ostia",
+        "motif": "amphora", "model": "amphora",
+        "summary": "A transport amphora from the port of Ostia, which carried wine and oil to "
+        "Rome; its 3D model shows the potter's marks on the handles.",
+        "description": "<p>Amphorae like this travelled by the thousand through the harbour of "
+        "ancient Rome. The scan records its shape, repairs and stamps for research on trade.</p>",
+        "heritage_type": "movable_object", "priority_categories": ["low_digitisation"],
+        "place_name": "Ostia Antica, Rome", "latitude": "41.755700", "longitude": "12.292600",
+        "date_display": "1st century CE", "start_year": 1, "end_year": 100,
+        "reuse_statement": "To share the collection's everyday objects with researchers and the "
+        "creative sector, who can print or reuse the model freely.",
+        "reuse_audiences": "Archaeologists, designers, teachers.",
+        "usage_areas": ["Research", "Creativity", "Design"],
+        "reuse_scope": "One complete object.",
+        "rights_uri": "http://creativecommons.org/publicdomain/zero/1.0/",
+        "capture_technique": "structured_light", "digital_source_type": "digitalCapture",
+        "capture_equipment": "Structured-light scanner on a turntable.",
+        "processing_software": "Scanner software; texture baking.",
+        "capture_date": "2025-02-03", "processing_date": "2025-02-10",
+        "operators": "Park's digitisation lab (demo)", "scan_station_count": 36,
+        "accuracy": "±0.1 mm", "resolution": "0.2 mm point spacing",
+        "processing_steps": "Registration of 36 scans, fusion, hole filling, texture projection.",
+        "story": ("From the harbour to the table",
+                  "<p>Stamps on the handles name the workshop that made it.</p>",
+                  [("1st century CE", 50, "Made in Campania", "Thrown on a wheel and fired.")],
+                  [("Handle stamp", "The stamp", "Zoom in on the left handle.")]),
+        "elements": [],
+    },
+    {
+        "country": "DK", "slug": "bust-of-a-man-wearing-a-wreath",
+        "title": "Portrait bust of a man wearing a wreath", "motif": "column", "model": "column",
+        "summary": "A Roman marble portrait in the Ny Carlsberg Glyptotek, digitised for study "
+        "and for reuse in exhibitions and education.",
+        "description": "<p>The wreath marks the man as a priest or a victor. The scan preserves the "
+        "chisel marks of the hair and the wreath's leaves.</p>",
+        "heritage_type": "movable_object", "priority_categories": ["most_visited"],
+        "place_name": "Copenhagen", "latitude": "55.672500", "longitude": "12.572500",
+        "date_display": "1st–2nd century CE", "start_year": 1, "end_year": 200,
+        "reuse_statement": "Open for any reuse, from research to art and games.",
+        "reuse_audiences": "Everyone.", "usage_areas": ["Art", "Education", "Exhibition"],
+        "reuse_scope": "The bust with its socle.",
+        "rights_uri": "http://creativecommons.org/licenses/by/4.0/",
+        "capture_technique": "photogrammetry", "digital_source_type": "digitalCapture",
+        "capture_equipment": "Mirrorless camera, turntable, cross-polarised light.",
+        "processing_software": "Photogrammetry software.", "capture_date": "2024-11-05",
+        "operators": "Museum photographers (demo)", "image_count": 240,
+        "accuracy": "±0.3 mm", "resolution": "0.3 mm",
+        "processing_steps": "Alignment, meshing, texturing.",
+        "story": ("A face from Rome", "<p>Portraits like this filled the houses of Roman "
+                  "families.</p>", [], []),
+        "elements": [],
+    },
+    {
+        "country": "EE", "slug": "tallinn-town-hall", "title": "Tallinn Town Hall",
+        "motif": "town_hall", "model": "temple",
+        "summary": "The only surviving Gothic town hall in Northern Europe, laser-scanned "
+        "inside and out.",
+        "description": "<p>Completed in 1404, the town hall has watched over the market square of "
+        "Tallinn's Old Town, a UNESCO World Heritage site, for six centuries.</p>",
+        "heritage_type": "building", "priority_categories": ["most_visited"],
+        "place_name": "Town Hall Square, Tallinn", "latitude": "59.437000",
+        "longitude": "24.745300", "date_display": "1402–1404", "start_year": 1402,
+        "end_year": 1404,
+        "reuse_statement": "To support maintenance planning and virtual visits of the tower, "
+        "which few visitors can climb.",
+        "reuse_audiences": "Architects, tourism, schools.",
+        "usage_areas": ["Maintenance", "Tourism", "Documentation"],
+        "reuse_scope": "Exterior, hall and tower.",
+        "rights_uri": "http://creativecommons.org/licenses/by-sa/4.0/",
+        "capture_technique": "terrestrial_laser_scanning", "digital_source_type": "digitalCapture",
+        "capture_equipment": "Terrestrial laser scanner; calibrated camera for colour.",
+        "processing_software": "Point-cloud registration software.",
+        "capture_date": "2025-06-01", "processing_date": "2025-07-15",
+        "operators": "City survey office (demo)", "scan_station_count": 128,
+        "accuracy": "±3 mm", "resolution": "5 mm point spacing",
+        "processing_steps": "Registration, colourisation, meshing.",
+        "story": ("Old Thomas", "<p>The weathervane on the tower, Old Thomas, guards the city.</p>",
+                  [("1404", 1404, "Completion", "The town hall takes its present form.")],
+                  [("Old Thomas", "The weathervane", "Look at the top of the spire.")]),
+        "elements": [("Old Thomas", "The weathervane of 1530 at the top of the spire.")],
+    },
+    {
+        "country": "LV", "slug": "riga-cathedral", "title": "Riga Cathedral",
+        "motif": "cathedral", "model": "column",
+        "summary": "The largest medieval church in the Baltic states, recorded in 3D during "
+        "restoration of its brick façades.",
+        "description": "<p>Founded in 1211, the cathedral mixes Romanesque, Gothic and Baroque "
+        "architecture; its organ was once the largest in the world.</p>",
+        "heritage_type": "building", "priority_categories": ["at_risk", "most_visited"],
+        "place_name": "Dome Square, Riga", "latitude": "56.949000", "longitude": "24.104600",
+        "date_display": "1211 onwards", "start_year": 1211, "end_year": 1775,
+        "reuse_statement": "Documentation of the façades before and after restoration.",
+        "reuse_audiences": "Restorers and researchers.",
+        "usage_areas": ["Restoration", "Research"],
+        "reuse_scope": "Exterior façades and tower.",
+        "rights_uri": "http://creativecommons.org/licenses/by-nc/4.0/",
+        "capture_technique": "mixed", "digital_source_type": "digitalCapture",
+        "capture_equipment": "Laser scanner and drone photogrammetry.",
+        "processing_software": "Registration and photogrammetry software.",
+        "capture_date": "2025-08-20", "operators": "Heritage Board surveyors (demo)",
+        "scan_station_count": 64, "image_count": 1900, "accuracy": "±5 mm",
+        "processing_steps": "Combined registration, meshing, texturing.",
+        "story": ("Eight centuries of building", "<p>Each century added to the church.</p>",
+                  [("1211", 1211, "Foundation", "Bishop Albert lays the foundation stone.")], []),
+        "elements": [],
+    },
+    {
+        "country": "PT", "slug": "tower-of-belem", "title": "Tower of Belém",
+        "motif": "tower", "model": "temple",
+        "summary": "The fortified tower at the mouth of the Tagus, a symbol of the Age of "
+        "Discovery, digitised against erosion by the river.",
+        "description": "<p>Built between 1514 and 1520, the tower guarded the entrance to Lisbon's "
+        "harbour. Its Manueline decoration is threatened by salt and water.</p>",
+        "heritage_type": "monument", "priority_categories": ["at_risk", "most_visited"],
+        "place_name": "Belém, Lisbon", "latitude": "38.691600", "longitude": "-9.216000",
+        "date_display": "1514–1520", "start_year": 1514, "end_year": 1520,
+        "reuse_statement": "To monitor erosion and offer a virtual visit to people who cannot "
+        "climb the narrow stairs.",
+        "reuse_audiences": "Conservators, visitors with reduced mobility, teachers.",
+        "usage_areas": ["Maintenance", "Tourism", "Infotainment"],
+        "reuse_scope": "The whole tower and bastion.",
+        "rights_uri": "http://creativecommons.org/licenses/by/4.0/",
+        "capture_technique": "photogrammetry", "digital_source_type": "digitalCapture",
+        "capture_equipment": "Drone and handheld cameras.",
+        "processing_software": "Photogrammetry software.", "capture_date": "2025-03-15",
+        "operators": "Survey team (demo)", "image_count": 3500, "accuracy": "±4 mm",
+        "processing_steps": "Alignment, meshing, texturing.",
+        "story": ("Guardian of the Tagus", "<p>Ships leaving for the Indies passed the tower.</p>",
+                  [("1520", 1520, "Completed", "The tower is finished under King Manuel I.")],
+                  [("Rhinoceros", "The rhinoceros", "Find the stone rhinoceros under a turret.")]),
+        "elements": [("Stone rhinoceros", "One of the first depictions of a rhinoceros in "
+                      "European art.")],
+    },
+]

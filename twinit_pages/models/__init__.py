@@ -1,0 +1,18 @@
+"""Page models and snippets of the campaign site, one module per content area."""
+
+from .asset import AssetElement, AssetGalleryImage, HeritageAssetPage
+from .campaign import CampaignHomePage, CampaignPage, FeaturedAsset
+from .institution import Institution
+from .member_state import ContactPoint, MemberStatePage
+
+__all__ = [
+    "AssetElement",
+    "AssetGalleryImage",
+    "CampaignHomePage",
+    "CampaignPage",
+    "ContactPoint",
+    "FeaturedAsset",
+    "HeritageAssetPage",
+    "Institution",
+    "MemberStatePage",
+]

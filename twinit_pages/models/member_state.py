@@ -1,0 +1,84 @@
+"""One page per EU Member State, parent of that country's heritage assets."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from twinit_pages.choices import MEMBER_STATES, label_for
+
+
+class MemberStatePage(Page):
+    iso_code = models.CharField(
+        _("ISO 3166 country code"), max_length=2, choices=MEMBER_STATES,
+        help_text=_("The Member State this page stands for; one page per Member State."),
+    )
+    introduction = RichTextField(
+        _("national introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    image_alt_text = models.CharField(_("image alt text"), max_length=255, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("iso_code"),
+        FieldPanel("introduction"),
+        FieldPanel("image"),
+        FieldPanel("image_alt_text"),
+        InlinePanel(
+            "contact_points", label=_("Contact points (never shown publicly)"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["twinit_pages.CampaignHomePage"]
+    subpage_types = ["twinit_pages.HeritageAssetPage"]
+
+    class Meta:
+        verbose_name = _("Member State page")
+
+    @property
+    def country_name(self):
+        return label_for(MEMBER_STATES, self.iso_code)
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt_text:
+            raise ValidationError({"image_alt_text": _("Describe the image for screen readers.")})
+        duplicate = (
+            MemberStatePage.objects.filter(iso_code=self.iso_code, locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .first()
+        )
+        if duplicate:
+            raise ValidationError({
+                "iso_code": _("%(country)s already has its page, “%(title)s”.")
+                % {"country": self.country_name, "title": duplicate.title}
+            })
+
+    def get_context(self, request, *args, **kwargs):
+        from twinit_pages.models.asset import HeritageAssetPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["assets"] = (
+            HeritageAssetPage.objects.child_of(self).live().public().specific()
+            .order_by("title")
+        )
+        return context
+
+
+class ContactPoint(Orderable):
+    """A national contact for Europeana's editors. Private: never rendered, exported or translated."""
+
+    page = ParentalKey(MemberStatePage, related_name="contact_points", on_delete=models.CASCADE)
+    name = models.CharField(_("name"), max_length=255)
+    role = models.CharField(_("role"), max_length=255, blank=True)
+    institution = models.CharField(_("institution"), max_length=255, blank=True)
+    email = models.EmailField(_("email"))
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("institution"), FieldPanel("email")]

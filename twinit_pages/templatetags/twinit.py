@@ -1,0 +1,63 @@
+"""Template helpers for the public site."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Page
+
+from locales.languages import EU_LANGUAGES
+
+register = template.Library()
+
+LOCAL_NAMES = {code: local for code, _english, local in EU_LANGUAGES}
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context, page=None):
+    """The languages this page really exists in, live, with their URLs.
+
+    Feeds the language switcher and hreflang alternates, so neither ever links to a
+    translation that is missing or still in review.
+    """
+    page = page or context.get("page")
+    request = context.get("request")
+    if not isinstance(page, Page):
+        code = translation.get_language() or settings.LANGUAGE_CODE
+        return [{"code": code, "name": LOCAL_NAMES.get(code, code), "url": "/", "current": True}]
+    current = page.locale.language_code
+    entries = []
+    for translated in page.get_translations(inclusive=True).live().public().select_related(
+        "locale"
+    ):
+        code = translated.locale.language_code
+        url = translated.get_url(request=request)
+        if url:
+            entries.append({
+                "code": code, "name": LOCAL_NAMES.get(code, code), "url": url,
+                "full_url": translated.get_full_url(request=request),
+                "current": code == current,
+            })
+    return sorted(entries, key=lambda entry: entry["code"])
+
+
+@register.filter
+def localized_page(page):
+    """The page in the current language if that translation is live, else the page itself."""
+    localized = page.localized
+    return localized if localized.live else page
+
+
+@register.simple_tag(takes_context=True)
+def campaign_menu(context):
+    """Live campaign pages shown in menus, in the reader's language where translated."""
+    from twinit_pages.models import CampaignHomePage
+
+    page = context.get("page")
+    locale = page.locale if isinstance(page, Page) else None
+    homes = CampaignHomePage.objects.live()
+    home = (homes.filter(locale=locale).first() if locale else None) or homes.filter(
+        locale__language_code=translation.get_language()
+    ).first() or homes.first()
+    if home is None:
+        return []
+    return list(home.get_children().live().public().in_menu().specific())
