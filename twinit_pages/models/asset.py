@@ -1,7 +1,7 @@
 """The heritage asset: the unit each Member State submits, reviews and publishes."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from models3d.blocks import VECTOR3, ModelViewerBlock
 from twinit_pages import choices
 from twinit_pages.blocks import StoryBlock
 from twinit_pages.completeness import AssetPageForm
@@ -121,6 +122,11 @@ class HeritageAssetPage(Page):
         help_text=_("IPTC digital source type, exported as schema:digitalSourceType."),
     )
 
+    models_3d = StreamField(
+        [("model", ModelViewerBlock())], blank=True, verbose_name=_("3D models"),
+        help_text=_("One or more models, e.g. the whole site and its details; the first is shown "
+                    "first and used as the asset's poster."),
+    )
     stories = StreamField(StoryBlock(), blank=True, verbose_name=_("stories"))
 
     base_form_class = AssetPageForm
@@ -128,6 +134,7 @@ class HeritageAssetPage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("description"),
+        FieldPanel("models_3d"),
         FieldPanel("heritage_type"),
         FieldPanel("priority_categories"),
         FieldPanel("institution"),
@@ -211,6 +218,7 @@ class HeritageAssetPage(Page):
         TranslatableField("resolution"),
         TranslatableField("processing_steps"),
         TranslatableField("stories"),
+        TranslatableField("models_3d"),
         TranslatableField("gallery_images"),
         TranslatableField("elements"),
         SynchronizedField("heritage_type"),
@@ -246,6 +254,24 @@ class HeritageAssetPage(Page):
     def country_code(self):
         state = self.member_state
         return state.iso_code if state else ""
+
+    def three_d_models(self):
+        """The 3D models this asset shows, in page order, without duplicates."""
+        seen, models = set(), []
+        for block in self.models_3d:
+            model = block.value.get("model")
+            if model is not None and model.pk not in seen:
+                seen.add(model.pk)
+                models.append(model)
+        return models
+
+    @property
+    def poster_url(self):
+        """The first ready model's thumbnail, for cards, og:image and edm:object."""
+        for model in self.three_d_models():
+            if model.is_ready and model.thumbnail:
+                return model.thumbnail.url
+        return ""
 
     def heritage_type_label(self):
         return choices.label_for(choices.HERITAGE_TYPES, self.heritage_type)
@@ -304,16 +330,27 @@ class AssetElement(TranslatableMixin, Orderable):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     image_alt_text = models.CharField(_("image alt text"), max_length=255, blank=True)
+    model = models.ForeignKey(
+        "models3d.ThreeDModel", verbose_name=_("3D model"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("The model on which this element is shown, if any."),
+    )
+    position = models.CharField(
+        _("position on the model"), max_length=100, blank=True,
+        validators=[RegexValidator(VECTOR3, _("Three numbers “x y z”, e.g. “0.1 1.25 0.3”."))],
+    )
 
     panels = [
         FieldPanel("name"), FieldPanel("description"), FieldPanel("image"),
-        FieldPanel("image_alt_text"),
+        FieldPanel("image_alt_text"), FieldPanel("model"), FieldPanel("position"),
     ]
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("description"),
         TranslatableField("image_alt_text"),
         SynchronizedField("image", overridable=True),
+        SynchronizedField("model"),
+        SynchronizedField("position"),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
@@ -323,3 +360,5 @@ class AssetElement(TranslatableMixin, Orderable):
         super().clean()
         if self.image_id and not self.image_alt_text:
             raise ValidationError({"image_alt_text": _("Describe the image for screen readers.")})
+        if self.position and not self.model_id:
+            raise ValidationError({"model": _("Choose the model this position is on.")})

@@ -1,0 +1,56 @@
+"""Production configuration comes from the environment and passes Django's deploy checks."""
+
+import os
+import subprocess
+import sys
+
+from tests.conftest import REPO_ROOT
+
+DEPLOY_ENV = {
+    "SECRET_KEY": "a-long-random-production-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
+    "ALLOWED_HOSTS": "twinit.example",
+    "CSRF_TRUSTED_ORIGINS": "https://twinit.example",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "DATABASE_URL": "sqlite:////tmp/twinit-deploy-check.sqlite3",
+}
+
+
+def manage(*args, env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args, "--settings=cms.settings.production"],
+        cwd=REPO_ROOT, env={**os.environ, **env}, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_with_the_documented_variables():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=DEPLOY_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {key: value for key, value in DEPLOY_ENV.items() if key != "SECRET_KEY"}
+    env["SECRET_KEY"] = ""
+    result = subprocess.run(
+        [sys.executable, "-c", "import os; os.environ.pop('SECRET_KEY', None); "
+         "os.environ['DJANGO_SETTINGS_MODULE']='cms.settings.production'; "
+         "import django; django.setup()"],
+        cwd=REPO_ROOT, env={k: v for k, v in {**os.environ, **env}.items() if k != "SECRET_KEY"},
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode != 0
+    assert "Set the SECRET_KEY environment variable" in result.stderr
+
+
+def test_production_reads_hosts_and_cache_from_the_environment():
+    script = (
+        "from django.conf import settings; "
+        "print(settings.ALLOWED_HOSTS, settings.CSRF_TRUSTED_ORIGINS, "
+        "settings.CACHES['default']['BACKEND'], settings.DEBUG)"
+    )
+    result = manage("shell", "-c", script, env=DEPLOY_ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == (
+        "['twinit.example'] ['https://twinit.example'] "
+        "django.core.cache.backends.redis.RedisCache False"
+    )
