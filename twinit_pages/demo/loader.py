@@ -4,10 +4,11 @@ import json
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from twinit_pages.demo import content
 from twinit_pages.demo.images import render_jpeg
@@ -42,10 +43,25 @@ def publish(page):
     return page
 
 
+def ensure_tree_roots():
+    """The default locale, root page and root collection Wagtail's migrations normally create.
+
+    They are missing after a database flush (transactional tests), and the demo needs them.
+    """
+    locale = Locale.get_default() if Locale.objects.exists() else Locale.objects.create(
+        language_code=settings.LANGUAGE_CODE
+    )
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return locale
+
+
 class DemoLoader:
     def __init__(self, log=print):
         self.log = log
-        self.locale = Locale.get_default()
+        self.locale = ensure_tree_roots()
         self.created = 0
 
     @transaction.atomic
