@@ -15,6 +15,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Language-independent, stable URLs for 3D model pages and embeds.
+    path("3d/", include("models3d.urls")),
+    # Open data: OAI-PMH, oEmbed, embeds, the public API, dataset downloads, stable entity URIs.
+    path("", include("europeana.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,5 +1,6 @@
 """Fixtures shared by every test module: the demo campaign tree and paths to shared fixtures."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -26,11 +27,34 @@ def _media_root(settings, tmp_path, _session_media_root):
 
 
 def load_demo_site():
-    from locales.setup import ensure_locales
-    from twinit_pages.demo.loader import DemoLoader
+    """What `manage.py load_demo` builds: roles, groups, workflow and locales, then the content."""
+    from django.core.management import call_command
 
-    ensure_locales()
+    from twinit_pages.demo.loader import DemoLoader, ensure_tree_roots
+
+    ensure_tree_roots()  # gone after a transactional test's flush
+    call_command("setup_campaign", stdout=open(os.devnull, "w"))  # noqa: SIM115
     DemoLoader(log=lambda *a: None).run()
+
+
+def reset_django_translations():
+    from asgiref.local import Local
+    from django.utils.translation import trans_real
+
+    trans_real._translations = {}
+    trans_real._active = Local()
+    trans_real._default = None
+    if hasattr(trans_real.check_for_language, "cache_clear"):
+        trans_real.check_for_language.cache_clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogues():
+    """The .mo files are build output (git-ignored): compile them as the set-up does."""
+    from locales.catalogues import compile_all
+
+    compile_all()
+    reset_django_translations()
 
 
 @pytest.fixture(scope="session")

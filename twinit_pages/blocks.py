@@ -1,5 +1,6 @@
 """StreamField blocks for stories and campaign content."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
@@ -54,10 +55,24 @@ class PointOfInterestStepBlock(blocks.StructBlock):
         help_text=_("Label of the annotation on the 3D model this step points at."),
     )
     image = ImageChooserBlock(required=False)
+    image_alt_text = blocks.CharBlock(
+        required=False, max_length=255, default="",
+        help_text=_("Describe the image for people who cannot see it (needed with an image)."),
+    )
 
     class Meta:
         icon = "site"
         template = "twinit_pages/blocks/poi_step.html"
+
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("image") and not value.get("image_alt_text"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"image_alt_text": ValidationError(
+                    _("Describe the image for screen readers."))}
+            )
+        return value
 
 
 class StoryBlock(blocks.StreamBlock):

@@ -115,8 +115,8 @@ RIGHTS_STATEMENTS = (
     ("http://rightsstatements.org/vocab/InC-EDU/1.0/",
      _("In Copyright – Educational Use Permitted"), "InC-EDU", RESTRICTED),
     ("http://rightsstatements.org/vocab/InC/1.0/", _("In Copyright"), "InC", CLOSED),
-    ("http://rightsstatements.org/vocab/InC-EU-OW/1.0/", _("In Copyright – EU Orphan Work"),
-     "InC-EU-OW", CLOSED),
+    ("http://rightsstatements.org/vocab/InC-OW-EU/1.0/", _("In Copyright – EU Orphan Work"),
+     "InC-OW-EU", CLOSED),
     ("http://rightsstatements.org/vocab/CNE/1.0/", _("Copyright Not Evaluated"), "CNE", CLOSED),
 )
 RIGHTS = tuple((uri, label) for uri, label, _short, _level in RIGHTS_STATEMENTS)
@@ -137,7 +137,7 @@ CAPTURE_TECHNIQUES = (
 )
 
 # IPTC Digital Source Type, exported as schema:digitalSourceType.
-IPTC_DIGITAL_SOURCE_TYPE_BASE = "http://cv.iptc.org/newscodes/digitalsourcetype/"
+IPTC_DIGITAL_SOURCE_TYPE_BASE = "https://cv.iptc.org/newscodes/digitalsourcetype/"
 DIGITAL_SOURCE_TYPES = (
     ("digitalCapture", _("Digital capture of a real object (scan, photographs)")),
     ("dataDrivenMedia", _("Data-driven media (computed from captured data)")),

@@ -117,12 +117,20 @@ STORAGES = {
 }
 # npm packages are installed by the set-up (never committed); collectstatic picks what it needs.
 NODE_MODULES = BASE_DIR / "node_modules"
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "models3d.staticfiles.NodeModulesFinder",
+]
 
 WAGTAIL_SITE_NAME = "Twin it! 3D for Europe's culture"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "json", "xml", "zip", "docx", "xlsx", "odt"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# The admin must not call out to third parties (release checks, avatars): privacy and offline use.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Workflow rejections and approvals mail the people who must act next.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

@@ -41,6 +41,7 @@ def complete_asset_values(institution_id, **overrides):
         "resolution": "",
         "processing_steps": "",
         "stories": streamfield([]),
+        "models_3d": streamfield([]),
         "gallery_images": inline_formset([]),
         "elements": inline_formset([]),
         "comments": inline_formset([]),

@@ -72,8 +72,8 @@ INSTITUTIONS = [
      "website": "https://www.culture.gov.gr/", "wikidata": ""},
     {"key": "IT", "name": "Archaeological Park of Ostia Antica", "country": "IT",
      "website": "https://www.ostiaantica.beniculturali.it/", "wikidata": ""},
-    {"key": "DK", "name": "Ny Carlsberg Glyptotek", "country": "DK",
-     "website": "https://glyptoteket.dk/", "wikidata": "Q1130749"},
+    {"key": "HR", "name": "Split City Museum", "country": "HR",
+     "website": "https://www.mgst.net/", "wikidata": ""},
     {"key": "EE", "name": "Tallinn City Museum", "country": "EE",
      "website": "https://www.linnamuuseum.ee/", "wikidata": ""},
     {"key": "LV", "name": "National Heritage Board of Latvia", "country": "LV",
@@ -99,7 +99,7 @@ def member_state_pages():
 ASSETS = [
     {
         "country": "GR", "slug": "temple-of-hephaestus", "title": "Temple of Hephaestus, Athens",
-        "motif": "temple", "model": "temple",
+        "motif": "temple", "model": "temple-front",
         "summary": "One of the best-preserved Doric temples of ancient Greece, overlooking the "
         "Agora of Athens, recorded in 3D to monitor weathering of its marble.",
         "description": "<p>Built in the mid-5th century BCE on the Kolonos Agoraios hill, the "
@@ -126,7 +126,7 @@ ASSETS = [
                   "and cared for.</p>",
                   [("c. 449 BCE", -449, "Construction begins", "Work starts under Pericles."),
                    ("7th century", 650, "A church", "The temple becomes a Christian church.")],
-                  [("Pronaos frieze", "The pronaos frieze", "Look above the columns of the porch.")]),
+                  [("Pediment", "The pediment", "Look up at the gable above the columns.")]),
         "elements": [("East pediment", "Fragments of the sculpture that filled the pediment.")],
     },
     {
@@ -155,36 +155,43 @@ ASSETS = [
         "story": ("From the harbour to the table",
                   "<p>Stamps on the handles name the workshop that made it.</p>",
                   [("1st century CE", 50, "Made in Campania", "Thrown on a wheel and fired.")],
-                  [("Handle stamp", "The stamp", "Zoom in on the left handle.")]),
+                  [("Handle", "The handle", "Zoom in on the handle: potters stamped their names there.")]),
         "elements": [],
     },
     {
-        "country": "DK", "slug": "bust-of-a-man-wearing-a-wreath",
-        "title": "Portrait bust of a man wearing a wreath", "motif": "column", "model": "column",
-        "summary": "A Roman marble portrait in the Ny Carlsberg Glyptotek, digitised for study "
-        "and for reuse in exhibitions and education.",
-        "description": "<p>The wreath marks the man as a priest or a victor. The scan preserves the "
-        "chisel marks of the hair and the wreath's leaves.</p>",
-        "heritage_type": "movable_object", "priority_categories": ["most_visited"],
-        "place_name": "Copenhagen", "latitude": "55.672500", "longitude": "12.572500",
-        "date_display": "1st–2nd century CE", "start_year": 1, "end_year": 200,
-        "reuse_statement": "Open for any reuse, from research to art and games.",
-        "reuse_audiences": "Everyone.", "usage_areas": ["Art", "Education", "Exhibition"],
-        "reuse_scope": "The bust with its socle.",
+        "country": "HR", "slug": "peristyle-column-diocletians-palace",
+        "title": "Column of the Peristyle, Diocletian's Palace", "motif": "column",
+        "model": "fluted-column",
+        "summary": "A column of the ceremonial court of the Roman emperor's palace in Split, "
+        "scanned to follow the weathering of its stone in a living city centre.",
+        "description": "<p>The palace built for Emperor Diocletian around 300 CE became the core "
+        "of the city of Split. Its peristyle is still the town's main square, and its columns "
+        "carry centuries of wear from visitors and sea air.</p>",
+        "heritage_type": "monument", "priority_categories": ["most_visited", "at_risk"],
+        "place_name": "Peristyle, Split", "latitude": "43.508100", "longitude": "16.440200",
+        "date_display": "c. 295–305 CE", "start_year": 295, "end_year": 305,
+        "reuse_statement": "To measure surface loss over time and to let students study Roman "
+        "architecture in detail.",
+        "reuse_audiences": "Conservators, architecture students, visitors.",
+        "usage_areas": ["Maintenance", "Education", "Research"],
+        "reuse_scope": "One column with its base and capital.",
         "rights_uri": "http://creativecommons.org/licenses/by/4.0/",
-        "capture_technique": "photogrammetry", "digital_source_type": "digitalCapture",
-        "capture_equipment": "Mirrorless camera, turntable, cross-polarised light.",
-        "processing_software": "Photogrammetry software.", "capture_date": "2024-11-05",
-        "operators": "Museum photographers (demo)", "image_count": 240,
-        "accuracy": "±0.3 mm", "resolution": "0.3 mm",
-        "processing_steps": "Alignment, meshing, texturing.",
-        "story": ("A face from Rome", "<p>Portraits like this filled the houses of Roman "
-                  "families.</p>", [], []),
+        "capture_technique": "structured_light", "digital_source_type": "digitalCapture",
+        "capture_equipment": "Hand-held structured-light scanner; scaffold for the capital.",
+        "processing_software": "Scanner software; mesh repair.", "capture_date": "2025-05-06",
+        "operators": "Conservation team (demo)", "scan_station_count": 48,
+        "accuracy": "±0.2 mm", "resolution": "0.5 mm point spacing",
+        "processing_steps": "Registration, fusion, hole filling, decimation for the web.",
+        "story": ("A palace that became a town",
+                  "<p>Medieval houses grew inside the palace walls, and the peristyle became "
+                  "the heart of Split.</p>",
+                  [("c. 305 CE", 305, "The emperor retires", "Diocletian settles in his palace.")],
+                  [("Flutes", "The flutes", "Follow the shallow grooves down the shaft.")]),
         "elements": [],
     },
     {
         "country": "EE", "slug": "tallinn-town-hall", "title": "Tallinn Town Hall",
-        "motif": "town_hall", "model": "temple",
+        "motif": "town_hall",
         "summary": "The only surviving Gothic town hall in Northern Europe, laser-scanned "
         "inside and out.",
         "description": "<p>Completed in 1404, the town hall has watched over the market square of "
@@ -213,7 +220,7 @@ ASSETS = [
     },
     {
         "country": "LV", "slug": "riga-cathedral", "title": "Riga Cathedral",
-        "motif": "cathedral", "model": "column",
+        "motif": "cathedral",
         "summary": "The largest medieval church in the Baltic states, recorded in 3D during "
         "restoration of its brick façades.",
         "description": "<p>Founded in 1211, the cathedral mixes Romanesque, Gothic and Baroque "
@@ -238,7 +245,7 @@ ASSETS = [
     },
     {
         "country": "PT", "slug": "tower-of-belem", "title": "Tower of Belém",
-        "motif": "tower", "model": "temple",
+        "motif": "tower",
         "summary": "The fortified tower at the mouth of the Tagus, a symbol of the Age of "
         "Discovery, digitised against erosion by the river.",
         "description": "<p>Built between 1514 and 1520, the tower guarded the entrance to Lisbon's "

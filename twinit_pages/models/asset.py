@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from europeana.panels import TierPanel
 from models3d.blocks import VECTOR3, ModelViewerBlock
 from twinit_pages import choices
 from twinit_pages.blocks import StoryBlock
@@ -178,6 +179,7 @@ class HeritageAssetPage(Page):
     ]
     edit_handler = TabbedInterface([
         ObjectList(content_panels, heading=_("Content")),
+        ObjectList([TierPanel(heading=_("Predicted Europeana tiers"))], heading=_("Europeana")),
         ObjectList(reuse_panels, heading=_("Reuse and rights")),
         ObjectList(paradata_panels, heading=_("Paradata")),
         ObjectList(Page.promote_panels, heading=_("Promote")),

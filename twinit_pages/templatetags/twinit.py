@@ -24,11 +24,14 @@ def page_languages(context, page=None):
     if not isinstance(page, Page):
         code = translation.get_language() or settings.LANGUAGE_CODE
         return [{"code": code, "name": LOCAL_NAMES.get(code, code), "url": "/", "current": True}]
-    current = page.locale.language_code
+    current = content_language(context, page)
     entries = []
-    for translated in page.get_translations(inclusive=True).live().public().select_related(
-        "locale"
-    ):
+    # Aliases are untranslated copies wagtail-localize makes of parent pages: not a language
+    # the page exists in.
+    translations = page.get_translations(inclusive=True).live().public().filter(
+        alias_of__isnull=True
+    )
+    for translated in translations.select_related("locale"):
         code = translated.locale.language_code
         url = translated.get_url(request=request)
         if url:
@@ -38,6 +41,19 @@ def page_languages(context, page=None):
                 "current": code == current,
             })
     return sorted(entries, key=lambda entry: entry["code"])
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context, page=None):
+    """The language the page's content is written in, for <html lang>.
+
+    An alias shows its source page's content, so it speaks the source's language.
+    """
+    page = page or context.get("page")
+    if not isinstance(page, Page):
+        return translation.get_language() or settings.LANGUAGE_CODE
+    source = page.alias_of if page.alias_of_id else page
+    return source.locale.language_code
 
 
 @register.filter

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from locales.setup import ensure_locales
@@ -13,6 +14,7 @@ class Command(BaseCommand):
     help = "Build the demo campaign site (idempotent): home, 27 Member States, assets, pages."
 
     def handle(self, *args, **options):
+        call_command("setup_campaign", stdout=self.stdout)
         ensure_locales()
         loader = DemoLoader(log=self.stdout.write)
         loader.run()
@@ -23,3 +25,6 @@ class Command(BaseCommand):
             if not User.objects.filter(username=username).exists():
                 User.objects.create_superuser(username, "admin@example.org", password)
             self.stdout.write(f"Development admin: /admin/ as {username} / {password}")
+            from workflows.demo import create_demo_users
+
+            create_demo_users(log=self.stdout.write)

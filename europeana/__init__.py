@@ -1,0 +1,1 @@
+"""Publishing to Europeana and reusers: EDM mapping, tier prediction, OAI-PMH, API, exports."""

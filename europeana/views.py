@@ -1,0 +1,334 @@
+"""Public open-data endpoints: oEmbed, the embeddable viewer page, the read API, the dataset.
+
+Every view serves live, public assets only (``europeana.state``); nothing reads drafts,
+revisions or contact points.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db.models import Max, TextField
+from django.db.models.functions import Cast
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.utils.http import quote_etag
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_GET
+
+from twinit_pages import choices
+from twinit_pages.models import HeritageAssetPage
+
+from . import public
+from .bulk import records_for, with_related
+from .edm import record_to_xml
+from .models import OAIRecord
+from .record import base_url, record_for
+from .state import in_country, public_assets
+
+CACHE_SECONDS = 300
+MAX_PAGE_SIZE = 100
+
+
+# --- helpers --------------------------------------------------------------------------------------
+
+
+def not_found(request, message="No published asset here.", *, html=False):
+    """A 404 that stays a 404: LocaleMiddleware would redirect it to /en/… because Wagtail's
+    i18n catch-all matches every path; it does not when the request's urlconf has no i18n
+    patterns."""
+    request.urlconf = "europeana.urls"
+    if html:
+        return HttpResponse(message, status=404, content_type="text/plain; charset=utf-8")
+    return JsonResponse({"error": message}, status=404)
+
+
+def live_asset(page_id):
+    """A live, public HeritageAssetPage (source or translation), or None."""
+    return HeritageAssetPage.objects.live().public().filter(pk=page_id).first()
+
+
+def public_source(page_id):
+    return with_related(public_assets().filter(pk=page_id)).first()
+
+
+def collection_version():
+    """Changes whenever any asset or translation is published, unpublished or deleted."""
+    latest = OAIRecord.objects.aggregate(latest=Max("datestamp"), n=Max("id"))
+    return f"{latest['latest'].isoformat() if latest['latest'] else '-'}:{latest['n']}"
+
+
+def cached_json(request, data_func, *, status=200):
+    """JsonResponse with Cache-Control and an ETag of the collection version and the URL."""
+    etag = quote_etag(hashlib.sha256(
+        f"{collection_version()}|{request.get_full_path()}".encode()
+    ).hexdigest()[:32])
+    if request.headers.get("If-None-Match") == etag:
+        response = HttpResponse(status=304)
+    else:
+        response = JsonResponse(data_func(), status=status, json_dumps_params={
+            "ensure_ascii": False})
+    response["ETag"] = etag
+    response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+    return response
+
+
+def error(message, status):
+    return JsonResponse({"error": message}, status=status)
+
+
+# --- oEmbed -----------------------------------------------------------------------------------
+
+
+def page_for_url(url):
+    """The live public asset page an URL points at: a page URL, our /embed/ or /id/ URLs."""
+    path = urlsplit(url).path or "/"
+    parts = [p for p in path.split("/") if p]
+    if len(parts) >= 2 and parts[-2] in ("embed", "asset") and parts[-1].isdigit():
+        return HeritageAssetPage.objects.live().public().filter(pk=int(parts[-1])).first()
+    if not parts:
+        return None
+    candidates = HeritageAssetPage.objects.live().public().filter(slug=parts[-1])
+    for page in candidates:
+        page_url = page.get_url()
+        if page_url and urlsplit(page_url).path.rstrip("/") == path.rstrip("/"):
+            return page
+    return None
+
+
+@require_GET
+def oembed(request):
+    url = request.GET.get("url", "")
+    fmt = request.GET.get("format", "json")
+    if fmt != "json":
+        return HttpResponse("Only format=json is supported.", status=501,
+                            content_type="text/plain")
+    if not url:
+        return error("Give the url of an asset page.", 400)
+    page = page_for_url(url)
+    if page is None:
+        return not_found(request, "No published asset at this URL.")
+    page = page.specific
+    record = record_for(page)
+    width, height = 640, 480
+    try:
+        if request.GET.get("maxwidth"):
+            width = min(width, int(request.GET["maxwidth"]))
+        if request.GET.get("maxheight"):
+            height = min(height, int(request.GET["maxheight"]))
+    except ValueError:
+        return error("maxwidth and maxheight must be integers.", 400)
+    src = f"{base_url()}/embed/{page.pk}/"
+    title = record.title
+    data = {
+        "version": "1.0",
+        "type": "rich",
+        "title": title,
+        "provider_name": settings.WAGTAIL_SITE_NAME,
+        "provider_url": base_url() + "/",
+        "html": (
+            f'<iframe src="{src}" width="{width}" height="{height}" title="{_attr(title)}" '
+            'loading="lazy" allow="fullscreen; xr-spatial-tracking" allowfullscreen '
+            'style="border:0"></iframe>'
+        ),
+        "width": width,
+        "height": height,
+        "cache_age": CACHE_SECONDS,
+    }
+    if record.data_provider:
+        data["author_name"] = record.data_provider.value
+    if record.rights_uri:
+        data["license_url"] = record.rights_uri
+    image = next(iter(page.gallery_images.select_related("image")), None)
+    if image is not None:
+        data.update({"thumbnail_url": public_image_url(image.image),
+                     "thumbnail_width": image.image.width,
+                     "thumbnail_height": image.image.height})
+    response = JsonResponse(data)
+    response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+    return response
+
+
+def public_image_url(image):
+    from .record import absolute
+
+    return absolute(image.file.url)
+
+
+def _attr(text):
+    from django.utils.html import escape
+
+    return escape(text)
+
+
+VIEWER_TEMPLATES = ("models3d/embed_viewer.html", "models3d/includes/viewer.html")
+
+
+@xframe_options_exempt
+@require_GET
+def embed(request, page_id):
+    """A minimal page with the asset's 3D viewer, for iframes (oEmbed, Europeana.eu)."""
+    page = live_asset(page_id)
+    if page is None:
+        return not_found(request, html=True)
+    page = page.specific
+    record = record_for(page)
+    models = page.three_d_models() if hasattr(page, "three_d_models") else []
+    ready = [m for m in models if str(getattr(m, "status", "")).lower() == "ready"]
+    viewer = None
+    for name in VIEWER_TEMPLATES:
+        try:
+            get_template(name)
+        except TemplateDoesNotExist:
+            continue
+        viewer = name
+        break
+    context = {
+        "page": page, "record": record, "model": ready[0] if ready else None,
+        "models": ready, "viewer_template": viewer if ready else None,
+        "poster": record.object_uri,
+        "rights_label": page.rights_label() if page.rights_uri else "",
+    }
+    response = render(request, "europeana/embed.html", context)
+    response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+    return response
+
+
+# --- read API -------------------------------------------------------------------------------------
+
+
+def filtered_assets(params):
+    """(queryset, error message) for the list filters."""
+    pages = public_assets()
+    country = params.get("country", "").upper()
+    if country:
+        if country not in choices.MEMBER_STATE_CODES:
+            return None, f"Unknown country {country!r}: use an ISO 3166 code of a Member State."
+        pages = in_country(pages, country)
+    for name, field, vocabulary in (
+        ("category", "priority_categories", choices.PRIORITY_CATEGORIES),
+        ("usage_area", "usage_areas", choices.USAGE_AREAS),
+    ):
+        value = params.get(name, "")
+        if value:
+            if value not in dict(vocabulary):
+                return None, f"Unknown {name} {value!r}."
+            pages = pages.annotate(**{f"{field}_text": Cast(field, TextField())}).filter(
+                **{f"{field}_text__contains": f'"{value}"'}
+            )
+    heritage_type = params.get("heritage_type", "")
+    if heritage_type:
+        if heritage_type not in dict(choices.HERITAGE_TYPES):
+            return None, f"Unknown heritage_type {heritage_type!r}."
+        pages = pages.filter(heritage_type=heritage_type)
+    language = params.get("language", "")
+    if language:
+        keys = HeritageAssetPage.objects.live().public().filter(
+            locale__language_code=language).values("translation_key")
+        pages = pages.filter(translation_key__in=keys)
+    return pages, None
+
+
+@require_GET
+def asset_list(request):
+    pages, message = filtered_assets(request.GET)
+    if message:
+        return error(message, 400)
+    try:
+        number = max(1, int(request.GET.get("page", 1)))
+        size = min(MAX_PAGE_SIZE, max(1, int(request.GET.get("page_size", 20))))
+    except ValueError:
+        return error("page and page_size must be integers.", 400)
+
+    def data():
+        total = pages.count()
+        batch = list(with_related(pages.order_by("pk"))[(number - 1) * size: number * size])
+        records = records_for(batch, request=request)
+        results = [public.asset_json(r, p) for r, p in zip(records, batch, strict=True)]
+        query = request.GET.copy()
+        links = {}
+        if number * size < total:
+            query["page"] = number + 1
+            links["next"] = f"{base_url()}{request.path}?{query.urlencode()}"
+        if number > 1:
+            query["page"] = number - 1
+            links["previous"] = f"{base_url()}{request.path}?{query.urlencode()}"
+        return {"count": total, "page": number, "page_size": size,
+                "next": links.get("next"), "previous": links.get("previous"),
+                "results": results}
+
+    return cached_json(request, data)
+
+
+@require_GET
+def asset_detail(request, page_id):
+    page = public_source(page_id)
+    if page is None:
+        return not_found(request)
+    return cached_json(request, lambda: public.asset_json(
+        records_for([page], request=request)[0], page, detail=True))
+
+
+@require_GET
+def asset_paradata(request, page_id):
+    page = public_source(page_id)
+    if page is None:
+        return not_found(request)
+    return cached_json(request, lambda: {
+        "id": str(page.pk), "asset": f"{base_url()}/api/v1/assets/{page.pk}/",
+        **public.paradata_json(page),
+    })
+
+
+@require_GET
+def asset_edm(request, page_id):
+    page = public_source(page_id)
+    if page is None:
+        return not_found(request)
+    response = HttpResponse(record_to_xml(records_for([page], request=request)[0]),
+                            content_type="application/rdf+xml; charset=utf-8")
+    response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+    return response
+
+
+@require_GET
+def openapi(request):
+    from .openapi import spec
+
+    response = JsonResponse(spec())
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+# --- dataset download ---------------------------------------------------------------------------
+
+
+@require_GET
+def dataset(request, country=None):
+    """The hackathon dataset as a zip, streamed as it is built (memory stays flat)."""
+    from .dataset import dataset_name, stream_dataset
+
+    if country:
+        country = country.upper()
+        if country not in choices.MEMBER_STATE_CODES:
+            return not_found(request, "Unknown country.", html=True)
+    response = StreamingHttpResponse(stream_dataset(country=country),
+                                     content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{dataset_name(country)}"'
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@require_GET
+def resolve_id(request, page_id, part=None):
+    """Our stable EDM URIs (/id/asset/<id>[/place|/timespan|/aggregation]) lead to the page."""
+    from django.shortcuts import redirect
+
+    page = live_asset(page_id)
+    if page is None:
+        return not_found(request, html=True)
+    return redirect(page.get_url(request) or "/", permanent=False)

@@ -1,0 +1,126 @@
+"""Admin views: start a translation, submit it for review, translation coverage."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+
+from locales import coverage, review
+from locales.languages import EU_LANGUAGES, LANGUAGE_CODES, language_name
+from twinit_pages.choices import MEMBER_STATES
+from workflows import roles
+
+STATE_LABELS = {
+    "approved": gettext_lazy("approved"),
+    "in_review": gettext_lazy("in review"),
+    "changes_requested": gettext_lazy("changes requested"),
+    "outdated": gettext_lazy("outdated"),
+    "draft": gettext_lazy("draft"),
+    "missing": gettext_lazy("missing"),
+    "source": gettext_lazy("source"),
+}
+
+
+def _next_url(request, default):
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    url = request.POST.get("next") or request.GET.get("next")
+    if url and url_has_allowed_host_and_scheme(url, {request.get_host()}):
+        return url
+    return default
+
+
+@require_POST
+def start_translation(request, page_id, language):
+    page = get_object_or_404(Page, pk=page_id)
+    if language not in LANGUAGE_CODES or not review.can_translate_into(request.user, language):
+        raise PermissionDenied
+    translated = review.start_translation(page, language, request.user)
+    messages.success(
+        request,
+        _("Draft translation of “%(title)s” into %(language)s created. It goes live only "
+          "once reviewed.") % {"title": page.title, "language": language_name(language)},
+    )
+    return redirect("wagtailadmin_pages:edit", translated.pk)
+
+
+@require_POST
+def submit_for_review(request, translation_id):
+    translation = get_object_or_404(
+        Translation.objects.select_related("target_locale", "source"), pk=translation_id
+    )
+    target = translation.get_target_instance()
+    edit_url = reverse("wagtailadmin_pages:edit", args=[target.pk])
+    try:
+        review.submit_for_review(translation, request.user)
+    except review.ReviewError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("“%(title)s” in %(language)s was submitted for review.") % {
+                "title": target.title,
+                "language": language_name(translation.target_locale.language_code),
+            },
+        )
+    return redirect(_next_url(request, edit_url))
+
+
+def coverage_report(request):
+    """Coverage of every asset in every language (translators: their languages first)."""
+    if not request.user.has_perm("wagtailadmin.access_admin"):
+        raise PermissionDenied
+    country = request.GET.get("country") or ""
+    if country not in dict(MEMBER_STATES):
+        country = ""
+    own = sorted(review.translator_languages(request.user))
+    language = request.GET.get("language") or ""
+    if language in LANGUAGE_CODES:
+        languages = [language]
+    elif own and not roles.is_europeana_editor(request.user):
+        languages = own
+    else:
+        languages = list(LANGUAGE_CODES)
+    sources = coverage.source_assets(country or None)
+    page = Paginator(sources, 50).get_page(request.GET.get("p"))
+    computed = coverage.Coverage(page.object_list)
+    rows = []
+    for row in computed.rows(languages):
+        cells = []
+        for code in languages:
+            state = row.states[code]
+            translated = computed.pages.get((row.page.translation_key, code))
+            cells.append({
+                "code": code,
+                "state": state,
+                "label": STATE_LABELS[state],
+                "edit_url": reverse("wagtailadmin_pages:edit", args=[translated.pk])
+                if translated is not None and state not in ("missing",) else "",
+                "can_start": state == "missing" and review.can_translate_into(request.user, code),
+            })
+        rows.append({"page": row.page, "cells": cells})
+    totals = {code: dict.fromkeys(coverage.STATES, 0) for code in languages}
+    for row in computed.rows(languages):
+        for code, state in row.states.items():
+            if state in totals[code]:
+                totals[code][state] += 1
+    return TemplateResponse(request, "twinit_locales/coverage.html", {
+        "rows": rows,
+        "languages": languages,
+        "language_names": {code: english for code, english, _local in EU_LANGUAGES},
+        "all_languages": EU_LANGUAGES,
+        "member_states": MEMBER_STATES,
+        "country": country,
+        "language": language,
+        "page_obj": page,
+        "totals": [(code, totals[code]) for code in languages],
+        "states": [(state, STATE_LABELS[state]) for state in coverage.STATES],
+        "header_title": _("Translation coverage"),
+    })

@@ -1,0 +1,138 @@
+"""The single ingest path: prepare → validate → analyse → derivative → thumbnail.
+
+Uploads (through the background task), the ``import_model`` command, tests and benchmarks all
+call :func:`ingest`. It only writes below ``workdir``; the caller decides what to store, so a
+refused model leaves nothing behind once the caller removes ``workdir``.
+"""
+
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .analyse import Analysis, analyse
+from .archive import extract_zip, find_main_model
+from .derivative import make_derivative
+from .errors import ModelRejected
+from .limits import Limits
+from .thumbnail import write_thumbnail
+from .validate import ValidatedModel, sniff, validate
+
+
+@dataclass
+class IngestResult:
+    source: Path
+    display_name: str
+    format: str
+    main_file: Path
+    # The downloadable original: the uploaded file or zip, or a zip built from a model file
+    # and the files it references when those were given loose (CLI on a folder).
+    master_path: Path
+    analysis: Analysis
+    derivative_path: Path
+    thumbnail_path: Path
+    validator_report: dict | None = None
+    derivative_report: dict | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _human_size(n: int) -> str:
+    return f"{n / 1024**3:.1f} GB" if n >= 1024**3 else f"{n / 1024**2:.0f} MB"
+
+
+def _check_size(size: int, name: str, limits: Limits) -> None:
+    if size > limits.max_upload_bytes:
+        raise ModelRejected(
+            name, f"is {_human_size(size)}, larger than the maximum of "
+            f"{_human_size(limits.max_upload_bytes)}.",
+            "Upload a smaller (decimated) version or ask an administrator to raise the limit.",
+            code="too_large",
+        )
+
+
+def _zip_master(main: Path, root: Path, refs: list[Path], out: Path) -> Path:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
+        for f in [main, *refs]:
+            zf.write(f, f.relative_to(root).as_posix())
+    return out
+
+
+@dataclass
+class Prepared:
+    """An upload unpacked and validated: the first two stages of :func:`ingest`."""
+
+    source: Path
+    display_name: str
+    root: Path
+    model: ValidatedModel
+    is_zip: bool
+
+
+def check(path: Path | str, workdir: Path | str, limits: Limits | None = None,
+          display_name: str | None = None) -> Prepared:
+    """Prepare (unpack zips, find the model) and validate; cheap enough to run in a request."""
+    limits = limits or Limits()
+    path = Path(path)
+    workdir = Path(workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    name = display_name or path.name
+    if not path.exists():
+        raise ModelRejected(name, "could not be found.", code="not_found")
+    is_zip = path.is_file() and (path.suffix.lower() == ".zip" or sniff(path) == "zip")
+    if path.is_dir():
+        root = path
+        main = find_main_model(path, name)
+        _check_size(sum(f.stat().st_size for f in path.rglob("*") if f.is_file()), name, limits)
+    elif is_zip:
+        _check_size(path.stat().st_size, name, limits)
+        root = extract_zip(path, workdir / "upload", limits, name)
+        main = find_main_model(root, name)
+    else:
+        _check_size(path.stat().st_size, name, limits)
+        root = path.parent
+        main = path
+    main_name = main.relative_to(root).as_posix() if (is_zip or path.is_dir()) else name
+    vm = validate(main, root, limits, main_name)
+    return Prepared(source=path, display_name=name, root=root, model=vm, is_zip=is_zip)
+
+
+def ingest(path: Path | str, workdir: Path | str, limits: Limits | None = None,
+           display_name: str | None = None) -> IngestResult:
+    """Validate and process one model; raises :class:`ModelRejected` with a human message."""
+    limits = limits or Limits()
+    workdir = Path(workdir)
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    prepared = check(path, workdir, limits, display_name)
+    timings["validate"] = time.perf_counter() - t0
+    vm, root, name = prepared.model, prepared.root, prepared.display_name
+    main = vm.path
+
+    if prepared.is_zip:
+        master = prepared.source
+    elif vm.references:
+        _check_size(sum(f.stat().st_size for f in [main, *vm.references]), name, limits)
+        master = _zip_master(main, root, vm.references, workdir / f"{main.stem}.zip")
+    else:
+        master = main
+
+    t = time.perf_counter()
+    analysis = analyse(vm, file_size=master.stat().st_size)
+    timings["analyse"] = time.perf_counter() - t
+
+    out_dir = workdir / "out"
+    out_dir.mkdir(exist_ok=True)
+    t = time.perf_counter()
+    derivative, report = make_derivative(vm, out_dir, limits, analysis.triangle_count)
+    timings["derivative"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    thumb = write_thumbnail(vm.scene, out_dir / "poster.png", size=limits.thumbnail_size)
+    timings["thumbnail"] = time.perf_counter() - t
+    timings["total"] = time.perf_counter() - t0
+
+    return IngestResult(
+        source=prepared.source, display_name=name, format=vm.format, main_file=main,
+        master_path=master, analysis=analysis, derivative_path=derivative, thumbnail_path=thumb,
+        validator_report=vm.validator_report, derivative_report=report, timings=timings,
+    )

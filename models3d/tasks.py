@@ -1,0 +1,10 @@
+"""Background processing, run by ``manage.py db_worker`` (django-tasks database backend)."""
+
+from django_tasks import task
+
+
+@task()
+def process_model(model_id: int) -> str:
+    from .services import run_processing
+
+    return run_processing(model_id).status

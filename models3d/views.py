@@ -1,0 +1,336 @@
+"""Admin views: the 3D library (ModelViewSet), a resumable chunked upload, and the chooser.
+
+Uploads arrive in chunks of a few MB to a staging folder outside MEDIA_ROOT, so a slow or
+interrupted connection can resume where it stopped (the client asks how much arrived). When the
+last chunk is in, the file is validated synchronously: a refusal is shown at once and leaves no
+file in storage and no row; an accepted model is stored and queued for background processing.
+"""
+
+import json
+import re
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from wagtail.admin import messages
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import chooser as chooser_views
+
+from .forms import UploadForm
+from .models import ThreeDModel
+from .permissions import permission_policy
+from .processing import ModelRejected
+from .processing.archive import MODEL_EXTENSIONS
+from .services import accept_upload
+
+ACCEPTED_EXTENSIONS = (*MODEL_EXTENSIONS, ".zip")
+_UPLOAD_ID = re.compile(r"^[0-9]+-[0-9a-f]{32}$")
+_READ = 256 * 1024
+
+
+def staging_dir() -> Path:
+    folder = Path(getattr(settings, "THREED_UPLOAD_DIR", "") or
+                  Path(tempfile.gettempdir()) / "twinit-3d-uploads")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def purge_stale_uploads(max_age_s: int = 2 * 24 * 3600) -> None:
+    """Abandoned chunked uploads are removed after two days (resume is possible until then)."""
+    now = time.time()
+    for f in staging_dir().glob("*-*.*"):
+        try:
+            if now - f.stat().st_mtime > max_age_s:
+                f.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _require_add(request):
+    if not permission_policy.user_has_permission(request.user, "add"):
+        raise PermissionDenied
+
+
+def _staged(request, upload_id: str) -> tuple[Path, dict]:
+    # The id starts with the user's pk: nobody can append to or finish someone else's upload.
+    if not _UPLOAD_ID.match(upload_id or "") or not upload_id.startswith(f"{request.user.pk}-"):
+        raise Http404
+    part = staging_dir() / f"{upload_id}.part"
+    meta_path = staging_dir() / f"{upload_id}.json"
+    if not part.exists() or not meta_path.exists():
+        raise Http404
+    return part, json.loads(meta_path.read_text())
+
+
+def _cleanup(upload_id: str) -> None:
+    for suffix in (".part", ".json"):
+        (staging_dir() / f"{upload_id}{suffix}").unlink(missing_ok=True)
+
+
+def _check_name_and_size(name: str, size: int) -> str | None:
+    if Path(name).suffix.lower() not in ACCEPTED_EXTENSIONS:
+        return ModelRejected(name, "is not a 3D model format we accept.",
+                             code="unsupported_type").message
+    if size > settings.THREED_MAX_UPLOAD_BYTES:
+        return ModelRejected(
+            name,
+            f"is larger than the maximum of {settings.THREED_MAX_UPLOAD_BYTES // 1024**2} MB.",
+            code="too_large").message
+    if size <= 0:
+        return ModelRejected(name, "is empty (0 bytes).", code="empty").message
+    return None
+
+
+@require_http_methods(["POST"])
+def upload_start(request):
+    _require_add(request)
+    name = Path(request.POST.get("name", "")).name
+    try:
+        size = int(request.POST.get("size", "-1"))
+    except ValueError:
+        return HttpResponseBadRequest("size")
+    error = _check_name_and_size(name, size)
+    if error:
+        return JsonResponse({"error": error}, status=400)
+    purge_stale_uploads()
+    upload_id = f"{request.user.pk}-{uuid.uuid4().hex}"
+    (staging_dir() / f"{upload_id}.part").touch()
+    (staging_dir() / f"{upload_id}.json").write_text(json.dumps({"name": name, "size": size}))
+    return JsonResponse({"upload_id": upload_id, "received": 0})
+
+
+@require_http_methods(["GET", "POST"])
+def upload_chunk(request, upload_id):
+    """GET: how many bytes arrived (to resume). POST: raw bytes to append at ``?offset=``."""
+    _require_add(request)
+    part, meta = _staged(request, upload_id)
+    received = part.stat().st_size
+    if request.method == "GET":
+        return JsonResponse({"received": received, "size": meta["size"]})
+    try:
+        offset = int(request.GET.get("offset", "-1"))
+    except ValueError:
+        return HttpResponseBadRequest("offset")
+    if offset != received:
+        # The client retried a chunk that had (partly) arrived: tell it where to continue.
+        return JsonResponse({"received": received, "size": meta["size"]}, status=409)
+    with open(part, "ab") as out:
+        # Streamed, not request.body: chunks are larger than DATA_UPLOAD_MAX_MEMORY_SIZE.
+        while data := request.read(_READ):
+            received += len(data)
+            if received > meta["size"]:
+                out.truncate(offset)
+                return JsonResponse({"error": _("More data than announced.")}, status=400)
+            out.write(data)
+    return JsonResponse({"received": received, "size": meta["size"]})
+
+
+def _accept(request, form, staged: Path, name: str):
+    data = form.cleaned_data
+    try:
+        instance = accept_upload(
+            staged, name, title=data.get("title") or "", collection=data.get("collection"),
+            user=request.user, description=data.get("description") or "",
+            rights_uri=data.get("rights_uri") or "", credit_line=data.get("credit_line") or "",
+        )
+    except ModelRejected as exc:
+        return None, exc.message
+    return instance, None
+
+
+@require_http_methods(["POST"])
+def upload_finish(request, upload_id):
+    _require_add(request)
+    part, meta = _staged(request, upload_id)
+    if part.stat().st_size != meta["size"]:
+        return JsonResponse({"error": _("The upload is incomplete."),
+                             "received": part.stat().st_size}, status=409)
+    form = UploadForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return JsonResponse({"error": form.errors.as_text()}, status=400)
+    try:
+        instance, error = _accept(request, form, part, meta["name"])
+    finally:
+        _cleanup(upload_id)
+    if error:
+        return JsonResponse({"error": error}, status=400)
+    return JsonResponse({
+        "id": instance.pk, "status": instance.status,
+        "edit_url": reverse("models3d:edit", args=[instance.pk]),
+    })
+
+
+def upload(request):
+    """The upload page; also accepts a plain multipart POST when JavaScript is unavailable."""
+    _require_add(request)
+    form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        uploaded = form.cleaned_data.get("file")
+        if not uploaded:
+            form.add_error("file", _("Choose a file."))
+        else:
+            name = Path(uploaded.name).name
+            error = _check_name_and_size(name, uploaded.size)
+            if not error:
+                staged = staging_dir() / f"{request.user.pk}-{uuid.uuid4().hex}.part"
+                with open(staged, "wb") as out:
+                    for chunk in uploaded.chunks():
+                        out.write(chunk)
+                try:
+                    instance, error = _accept(request, form, staged, name)
+                finally:
+                    staged.unlink(missing_ok=True)
+                if not error:
+                    messages.success(request, _("“%s” uploaded; it is being processed.")
+                                     % instance.title)
+                    return redirect("models3d:edit", instance.pk)
+    return TemplateResponse(request, "models3d/admin/upload.html", {
+        "form": form, "error": error,
+        "max_bytes": settings.THREED_MAX_UPLOAD_BYTES,
+        "chunk_bytes": getattr(settings, "THREED_UPLOAD_CHUNK_BYTES", 8 * 1024 * 1024),
+        "accept": ",".join(ACCEPTED_EXTENSIONS),
+        "header_icon": "media", "page_title": _("Upload a 3D model"),
+    })
+
+
+def processing_status(request, pk):
+    """Polled by the edit page while a model is queued or processing."""
+    model = ThreeDModel.objects.filter(pk=pk).first()
+    if model is None or not any(
+        permission_policy.user_has_permission_for_instance(request.user, action, model)
+        for action in ("change", "choose")
+    ):
+        raise Http404
+    return JsonResponse({"status": model.status, "label": model.get_status_display(),
+                         "failure_reason": model.failure_reason})
+
+
+# --- library views -------------------------------------------------------------------------
+
+
+class ThumbnailColumn(Column):
+    cell_template_name = "models3d/admin/thumbnail_cell.html"
+
+
+class StatusColumn(Column):
+    cell_template_name = "models3d/admin/status_cell.html"
+
+
+class VisibleObjectsMixin:
+    """Only models in collections where the user may change, delete or choose."""
+
+    def get_base_queryset(self):
+        return permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["change", "delete", "choose"]
+        )
+
+
+class IndexView(VisibleObjectsMixin, generic.IndexView):
+    def get_base_queryset(self):
+        qs = super().get_base_queryset()
+        return qs.select_related("collection")
+
+    @cached_property
+    def columns(self):
+        return [
+            ThumbnailColumn("thumbnail", label=_("Poster"), width="90px"),
+            TitleColumn("title", label=_("Title"), url_name=self.edit_url_name, sort_key="title"),
+            Column("format", label=_("Format"), accessor="get_format_display", sort_key="format"),
+            StatusColumn("status", label=_("Status"), sort_key="status"),
+            Column("triangle_count", label=_("Triangles"), sort_key="triangle_count"),
+            Column("collection", label=_("Collection")),
+            DateColumn("created_at", label=_("Created"), sort_key="created_at"),
+        ]
+
+
+class PerInstanceMixin:
+    permission_action = "change"
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if not permission_policy.user_has_permission_for_instance(
+            self.request.user, self.permission_action, obj
+        ):
+            raise PermissionDenied
+        return obj
+
+
+class EditView(PerInstanceMixin, generic.EditView):
+    template_name = "models3d/admin/edit.html"
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.pop("for_user", None)
+        kwargs["user"] = self.request.user
+        return kwargs
+
+
+class DeleteView(PerInstanceMixin, generic.DeleteView):
+    permission_action = "delete"
+
+
+# --- chooser --------------------------------------------------------------------------------
+
+
+class BaseChooseView(chooser_views.BaseChooseView):
+    results_template_name = "models3d/admin/chooser_results.html"
+    ordering = "-created_at"
+    construct_queryset_hook_name = "construct_threedmodel_chooser_queryset"
+
+    def get_object_list(self):
+        return permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["choose"]
+        ).filter(~Q(status=ThreeDModel.Status.FAILED))
+
+    def get_filter_form(self):
+        return self.get_filter_form_class()(self.request.GET, collections=self.collections)
+
+    @cached_property
+    def collections(self):
+        collections = permission_policy.collections_user_has_permission_for(
+            self.request.user, "choose")
+        return collections if len(collections) >= 2 else None
+
+    @property
+    def columns(self):
+        return [ThumbnailColumn("thumbnail", label=_("Poster"), width="90px"),
+                *super().columns,
+                Column("format", label=_("Format"), accessor="get_format_display"),
+                StatusColumn("status", label=_("Status"))]
+
+
+class ChooseView(chooser_views.ChooseViewMixin, chooser_views.CreationFormMixin, BaseChooseView):
+    pass
+
+
+class ChooseResultsView(chooser_views.ChooseResultsViewMixin, chooser_views.CreationFormMixin,
+                        BaseChooseView):
+    pass
+
+
+class ChosenView(chooser_views.ChosenView):
+    def get_object(self, pk):
+        item = super().get_object(pk)
+        if not permission_policy.user_has_permission_for_instance(
+                self.request.user, "choose", item):
+            raise PermissionDenied
+        return item
+
+
+class ChosenMultipleView(chooser_views.ChosenMultipleView):
+    def get_objects(self, pks):
+        return permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["choose"]).filter(pk__in=pks)
