@@ -248,117 +248,62 @@ MIME_TYPES = {
 # --- 3D models: the one adapter over models3d ---------------------------------------------------
 
 
-def _file_url(obj, *names):
-    for name in names:
-        value = getattr(obj, name, None)
-        if not value:
-            continue
-        try:
-            url = value.url
-        except AttributeError:
-            url = str(value)
-        except ValueError:  # a FileField without a file
-            continue
-        if url:
-            return absolute(url)
-    return ""
-
-
-WEB_FILE_NAMES = ("web_glb", "web_file", "glb_file", "web_version")
-MASTER_FILE_NAMES = ("master_file", "file", "original_file", "source_file")
-THUMBNAIL_NAMES = ("thumbnail", "thumbnail_file", "poster")
-
-
-def _file(obj, names):
-    for name in names:
-        value = getattr(obj, name, None)
-        if value and hasattr(value, "open"):
-            return value
-    return None
+def _url(field_file):
+    """Absolute URL of a stored file, "" for an empty FileField."""
+    return absolute(field_file.url) if field_file else ""
 
 
 def model_info(model):
-    """A ModelInfo from models3d's ThreeDModel. Attribute names are guessed defensively here,
-    and only here: if models3d names a field differently, fix it in this function."""
-    fmt = (getattr(model, "format", "") or "").lower().lstrip(".")
-    web_url = _file_url(model, *WEB_FILE_NAMES)
-    master_url = _file_url(model, *MASTER_FILE_NAMES)
-    if web_url:
-        mime = MIME_TYPES["glb"]
-    else:
-        mime = MIME_TYPES.get(fmt, "application/octet-stream")
+    """A ModelInfo from a models3d ThreeDModel: the one place the export reads 3D models."""
+    fmt = (model.format or "").lower()
+    web_url = _url(model.web_file)
     return ModelInfo(
-        pk=getattr(model, "pk", None),
-        title=str(getattr(model, "title", "") or ""),
+        pk=model.pk,
+        title=model.title,
         format=fmt,
-        mime_type=mime,
-        file_size=getattr(model, "file_size", None),
-        vertex_count=getattr(model, "vertex_count", None),
-        triangle_count=getattr(model, "triangle_count", None),
-        point_count=getattr(model, "point_count", None),
-        rights_uri=getattr(model, "rights_uri", "") or "",
-        credit_line=getattr(model, "credit_line", "") or "",
-        master_url=master_url,
+        # The viewer's web derivative is always GLB; without one, the master's own type.
+        mime_type=MIME_TYPES["glb"] if web_url else MIME_TYPES.get(fmt, "application/octet-stream"),
+        file_size=model.file_size,
+        vertex_count=model.vertex_count,
+        triangle_count=model.triangle_count,
+        point_count=model.point_count,
+        rights_uri=model.rights_uri or "",
+        credit_line=model.credit_line or "",
+        master_url=_url(model.file),
         web_url=web_url,
-        thumbnail_url=_file_url(model, *THUMBNAIL_NAMES),
-        web_file=_file(model, WEB_FILE_NAMES),
-        thumbnail_file=_file(model, THUMBNAIL_NAMES),
+        thumbnail_url=_url(model.thumbnail),
+        web_file=model.web_file or None,
+        thumbnail_file=model.thumbnail or None,
     )
 
 
 def ready_models(page):
     """The page's 3D models that finished processing, as ModelInfo, in the page's order."""
-    getter = getattr(page, "three_d_models", None)
-    if getter is None:
-        return []
-    try:
-        models = getter() if callable(getter) else getter.all()
-    except Exception:  # noqa: BLE001 - a page without models3d support must still export
-        return []
-    infos = []
-    for model in models:
-        if str(getattr(model, "status", "")).lower() != "ready":
-            continue
-        info = model_info(model)
-        if info.web_url or info.master_url:
-            infos.append(info)
-    return infos
+    return [model_info(model) for model in page.three_d_models() if model.is_ready]
+
+
+def model_ids(page):
+    """Ids of the models the page's 3D blocks reference, in order, read without loading them."""
+    ids = []
+    for block in page.models_3d.raw_data:
+        model_id = (block.get("value") or {}).get("model") if block.get("type") == "model" else None
+        if model_id and model_id not in ids:
+            ids.append(model_id)
+    return ids
 
 
 def ready_models_for_pages(pages):
-    """{page pk: ready ModelInfos} for many pages in one query, or None when the pages do not
-    keep their models the way models3d does today (a ``models_3d`` StreamField of "model"
-    blocks); callers then fall back to ``ready_models`` per page."""
-    try:
-        from models3d.models import ThreeDModel
-    except ImportError:
-        return None
-    wanted = {}
-    for page in pages:
-        stream = getattr(page, "models_3d", None)
-        raw = getattr(stream, "raw_data", None)
-        if raw is None:
-            return None
-        ids = []
-        for block in raw:
-            value = block.get("value") if block.get("type") == "model" else None
-            model_id = value.get("model") if isinstance(value, dict) else None
-            if model_id and model_id not in ids:
-                ids.append(model_id)
-        wanted[page.pk] = ids
-    found = ThreeDModel.objects.in_bulk({i for ids in wanted.values() for i in ids})
-    result = {}
-    for pk, ids in wanted.items():
-        infos = []
-        for model_id in ids:
-            model = found.get(model_id)
-            if model is None or str(getattr(model, "status", "")).lower() != "ready":
-                continue
-            info = model_info(model)
-            if info.web_url or info.master_url:
-                infos.append(info)
-        result[pk] = infos
-    return result
+    """{page pk: ready ModelInfos} for many pages, with one query for all their models."""
+    from models3d.models import ThreeDModel
+
+    wanted = {page.pk: model_ids(page) for page in pages}
+    found = ThreeDModel.objects.filter(status=ThreeDModel.Status.READY).in_bulk(
+        {model_id for ids in wanted.values() for model_id in ids}
+    )
+    return {
+        pk: [model_info(found[model_id]) for model_id in ids if model_id in found]
+        for pk, ids in wanted.items()
+    }
 
 
 # --- building the record ----------------------------------------------------------------------

@@ -10,13 +10,14 @@ was translated from, so a later change of the source shows the translation as ou
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, Page, TaskState
 
+from workflows.scoped import ScopedApprovalMixin
 
-class TranslationReviewTask(GroupApprovalTask):
+
+class TranslationReviewTask(ScopedApprovalMixin, GroupApprovalTask):
     """Approval of a translation by the reviewers of its country and language.
 
     The groups chosen on the task in the admin are *additional* approvers (and receive
@@ -49,33 +50,17 @@ class TranslationReviewTask(GroupApprovalTask):
             return True
         return user.groups.filter(pk__in=self.reviewer_groups(obj)).exists()
 
-    def user_can_access_editor(self, obj, user):
-        return self.user_can_moderate(obj, user)
+    approve_label = _("Approve and publish")
 
     def locked_for_user(self, obj, user):
         return not self.user_can_moderate(obj, user)
 
-    def user_can_lock(self, obj, user):
-        return self.user_can_moderate(obj, user)
-
     def user_can_unlock(self, obj, user):
         return self.user_can_moderate(obj, user)
 
-    def get_actions(self, obj, user):
-        if self.user_can_moderate(obj, user):
-            return [
-                ("reject", _("Request changes"), True),
-                ("approve", _("Approve and publish"), False),
-                ("approve", _("Approve with comment"), True),
-            ]
-        return []
-
     def on_action(self, task_state, user, action_name, **kwargs):
-        # Check the task state's own page: a crafted URL pairing another page with this task
-        # state must not let a reviewer of one country approve another's translation.
-        obj = task_state.workflow_state.content_object
-        if task_state.task_id != self.pk or not self.user_can_moderate(obj, user):
-            raise PermissionDenied
+        # The mixin's on_action refuses anyone who may not moderate the task state's own page
+        # before anything happens; this only prepares how an approval finishes.
         if action_name == "approve":
             # The reviewer's approval is the permission to publish this translation: a national
             # coordinator has no publish permission of their own. Wagtail's finish action

@@ -97,3 +97,37 @@ def state(demo_site):
         return MemberStatePage.objects.get(iso_code=code, locale__language_code="en")
 
     return get
+
+
+@pytest.fixture
+def campaign(demo_site):
+    """The demo site with roles, groups and workflows: the session set-up ran setup_campaign."""
+    return demo_site
+
+
+@pytest.fixture
+def make_user(campaign, django_user_model):
+    """Create a user in the campaign's role groups: make_user("ee-coordinator", "EE coordinators")."""
+    from django.contrib.auth.models import Group
+
+    def make(username, *groups):
+        user = django_user_model.objects.create_user(
+            username, f"{username}@example.org", "pw", first_name=username
+        )
+        for group in groups:
+            user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def login(client):
+    """Log the test client in as a user (logging out whoever was in before)."""
+
+    def as_user(user):
+        client.logout()
+        client.force_login(user)
+        return client
+
+    return as_user

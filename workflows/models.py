@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 
 from workflows import roles
+from workflows.scoped import ScopedApprovalMixin
 
 
 def member_state_of(obj):
@@ -108,7 +109,7 @@ class ReadinessCheckTask(Task):
         raise PermissionDenied
 
 
-class NationalApprovalTask(Task):
+class NationalApprovalTask(ScopedApprovalMixin, Task):
     """Approval by the coordinators of the page's own Member State (one task, 27 countries)."""
 
     class Meta:
@@ -140,34 +141,10 @@ class NationalApprovalTask(Task):
             return _skip(self, workflow_state, comment=str(_("No Member State: no national step.")))
         return super().start(workflow_state, user=user)
 
-    def user_can_access_editor(self, obj, user):
-        return self.user_can_moderate(obj, user)
-
     def locked_for_user(self, obj, user):
         # Authors wait while their coordinators review; Europeana editors may still fix things
         # (an edit then needs the coordinators' approval again).
         return not (self.user_can_moderate(obj, user) or roles.is_europeana_editor(user))
-
-    def user_can_lock(self, obj, user):
-        return self.user_can_moderate(obj, user)
-
-    def get_actions(self, obj, user):
-        if self.user_can_moderate(obj, user):
-            return [
-                ("reject", _("Request changes"), True),
-                ("approve", _("Approve"), False),
-                ("approve", _("Approve with comment"), True),
-            ]
-        return []
-
-    def on_action(self, task_state, user, action_name, **kwargs):
-        # Wagtail's action view checks get_actions() against the page in the URL, not the page of
-        # the task state in the URL: check the task state's own page, so a crafted URL mixing one
-        # country's page with another's task state cannot approve it.
-        obj = task_state.workflow_state.content_object
-        if task_state.task_id != self.pk or not self.user_can_moderate(obj, user):
-            raise PermissionDenied
-        return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)

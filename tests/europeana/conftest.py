@@ -31,14 +31,18 @@ class FakeModel:
     point_count: int = 0
     rights_uri: str = ""
     credit_line: str = ""
-    web_glb: FakeFile | None = None
-    master_file: FakeFile | None = None
+    web_file: FakeFile | None = None
+    file: FakeFile | None = None
     thumbnail: FakeFile | None = None
+
+    @property
+    def is_ready(self):
+        return self.status == "ready"
 
 
 def fake_model(pk=1, **kwargs):
-    kwargs.setdefault("web_glb", FakeFile(f"/media/models3d/{pk}/web.glb"))
-    kwargs.setdefault("master_file", FakeFile(f"/media/models3d/{pk}/master.glb"))
+    kwargs.setdefault("web_file", FakeFile(f"/media/models3d/{pk}/web.glb"))
+    kwargs.setdefault("file", FakeFile(f"/media/models3d/{pk}/master.glb"))
     kwargs.setdefault("thumbnail", FakeFile(f"/media/models3d/{pk}/thumb.jpg"))
     return FakeModel(pk=pk, **kwargs)
 

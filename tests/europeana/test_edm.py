@@ -130,7 +130,7 @@ def test_several_models_and_a_point_cloud(asset, validator):
         asset,
         fake_model(pk=1, title="Whole site"),
         fake_model(pk=2, title="Frieze detail", rights_uri=cc0, credit_line="Photo: A. B."),
-        fake_model(pk=3, title="Scan", format="ply", web_glb=None, vertex_count=0,
+        fake_model(pk=3, title="Scan", format="ply", web_file=None, vertex_count=0,
                    triangle_count=0, point_count=5_000_000),
     )
     xml = record_to_xml(record_for(asset))

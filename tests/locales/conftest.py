@@ -3,28 +3,6 @@
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth.models import Group
-
-PASSWORD = "pw"
-
-
-@pytest.fixture
-def campaign(demo_site):
-    """The demo site with roles, groups and workflows: the session set-up ran setup_campaign."""
-    return demo_site
-
-
-@pytest.fixture
-def make_user(campaign, django_user_model):
-    def make(username, *groups):
-        user = django_user_model.objects.create_user(
-            username, f"{username}@example.org", PASSWORD, first_name=username
-        )
-        for group in groups:
-            user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return make
 
 
 @pytest.fixture
@@ -42,15 +20,6 @@ def users(make_user):
         editor=make_user("europeana-editor", roles.EUROPEANA_EDITORS),
     )
 
-
-@pytest.fixture
-def login(client):
-    def as_user(user):
-        client.logout()
-        client.force_login(user)
-        return client
-
-    return as_user
 
 
 @pytest.fixture

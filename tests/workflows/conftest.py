@@ -3,7 +3,6 @@
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import Collection, Page
@@ -12,27 +11,6 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from tests.pages.helpers import asset_post as pages_asset_post
 from twinit_pages.models import HeritageAssetPage, Institution
 from workflows import roles
-
-PASSWORD = "pw"
-
-
-@pytest.fixture
-def campaign(demo_site):
-    """The demo site with roles, groups and workflow: the session set-up ran setup_campaign."""
-    return demo_site
-
-
-@pytest.fixture
-def make_user(campaign, django_user_model):
-    def make(username, *groups):
-        user = django_user_model.objects.create_user(
-            username, f"{username}@example.org", PASSWORD, first_name=username
-        )
-        for group in groups:
-            user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return make
 
 
 @pytest.fixture
@@ -89,15 +67,6 @@ class ModelControl:
 def model_status(campaign):
     return ModelControl()
 
-
-@pytest.fixture
-def login(client):
-    def as_user(user):
-        client.logout()
-        client.force_login(user)
-        return client
-
-    return as_user
 
 
 def asset_post(institution, action=None, models_3d=(), **values):
