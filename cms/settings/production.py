@@ -52,3 +52,6 @@ if os.environ.get("DEEPL_API_KEY"):
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
         "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
     }
+
+# The public contact harvesters see in OAI-PMH Identify (defaults to DEFAULT_FROM_EMAIL).
+OAI_ADMIN_EMAIL = os.environ.get("OAI_ADMIN_EMAIL", "")
