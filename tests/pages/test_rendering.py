@@ -56,6 +56,16 @@ def test_asset_page_shows_every_public_field(client, demo_site):
         assert text in html, text
 
 
+def test_asset_page_shows_the_analysis_of_its_3d_models(client, demo_site):
+    asset = HeritageAssetPage.objects.get(slug="temple-of-hephaestus")
+    (model,) = asset.three_d_models()
+    html = client.get(asset.url).content.decode()
+    assert f"3D model: {model.title}</h2>" in html
+    assert "<dt>Triangles</dt><dd>" + str(model.triangle_count) in html
+    assert "<dt>Vertices</dt><dd>" + str(model.vertex_count) in html
+    assert model.web_file.url in html  # the viewer loads the web GLB
+
+
 def test_campaign_page_renders_its_body(client, demo_site):
     faq = CampaignPage.objects.get(slug="faq")
     html = client.get(faq.url).content.decode()
