@@ -34,7 +34,7 @@ def load_demo_site():
 
     ensure_tree_roots()  # gone after a transactional test's flush
     call_command("setup_campaign", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    DemoLoader(log=lambda *a: None).run()
+    DemoLoader().run()
 
 
 def reset_django_translations():

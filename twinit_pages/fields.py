@@ -17,11 +17,6 @@ class ChoiceListField(models.JSONField):
         kwargs.setdefault("blank", True)
         super().__init__(*args, **kwargs)
 
-    def deconstruct(self):
-        name, path, args, kwargs = super().deconstruct()
-        # The vocabulary lives in choices.py; migrations need not follow its labels.
-        return name, path, args, kwargs
-
     def validate(self, value, model_instance):
         super().validate(value, model_instance)
         allowed = {code for code, _label in self.choice_list}

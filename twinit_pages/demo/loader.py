@@ -60,8 +60,7 @@ def ensure_tree_roots():
 
 
 class DemoLoader:
-    def __init__(self, log=print):
-        self.log = log
+    def __init__(self):
         self.locale = ensure_tree_roots()
         self.created = 0
 

@@ -56,13 +56,6 @@ def content_language(context, page=None):
     return source.locale.language_code
 
 
-@register.filter
-def localized_page(page):
-    """The page in the current language if that translation is live, else the page itself."""
-    localized = page.localized
-    return localized if localized.live else page
-
-
 @register.simple_tag(takes_context=True)
 def campaign_menu(context):
     """Live campaign pages shown in menus, in the reader's language where translated."""

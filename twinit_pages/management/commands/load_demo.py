@@ -16,7 +16,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         call_command("setup_campaign", stdout=self.stdout)
         ensure_locales()
-        loader = DemoLoader(log=self.stdout.write)
+        loader = DemoLoader()
         loader.run()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({loader.created} objects new)."))
         if settings.DEBUG:
