@@ -72,10 +72,12 @@ def check(path: Path | str, workdir: Path | str, limits: Limits | None = None,
           display_name: str | None = None) -> Prepared:
     """Prepare (unpack zips, find the model) and validate; cheap enough to run in a request."""
     limits = limits or Limits()
-    path = Path(path)
+    name = display_name or Path(path).name
+    # Validation resolves every reference it follows; resolve the upload too, so a folder
+    # reached through a symlink (a mounted share) compares with its references as one tree.
+    path = Path(path).resolve()
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
-    name = display_name or path.name
     if not path.exists():
         raise ModelRejected(name, "could not be found.", code="not_found")
     is_zip = path.is_file() and (path.suffix.lower() == ".zip" or sniff(path) == "zip")

@@ -327,3 +327,11 @@ def test_optional_draco_derivative_validates(tmp_path, fixtures_dir):
     web = trimesh.load_scene(str(result.derivative_path))
     assert geometry_counts(web)[1] == 31514
     assert np.allclose(web.extents, trimesh.load_scene(str(src)).extents, rtol=1e-2)
+
+
+def test_a_multifile_gltf_reached_through_a_symlinked_folder_ingests(fixtures_dir, tmp_path):
+    """Institutions import from mounted shares: a symlinked folder is the same upload."""
+    link = tmp_path / "share"
+    link.symlink_to(fixtures_dir / "damaged_helmet_gltf", target_is_directory=True)
+    result = ingest(link / "DamagedHelmet.gltf", tmp_path / "work")
+    assert result.analysis.triangle_count == trimesh_counts(link / "DamagedHelmet.gltf")[1]
