@@ -51,9 +51,12 @@ def _check_size(size: int, name: str, limits: Limits) -> None:
 
 
 def _zip_master(main: Path, root: Path, refs: list[Path], out: Path) -> Path:
+    # Validation resolves the references it follows; compare resolved paths, so a folder reached
+    # through a symlink (a mounted share) is still one tree with its references.
+    root = root.resolve()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
         for f in [main, *refs]:
-            zf.write(f, f.relative_to(root).as_posix())
+            zf.write(f, f.resolve().relative_to(root).as_posix())
     return out
 
 
@@ -72,12 +75,10 @@ def check(path: Path | str, workdir: Path | str, limits: Limits | None = None,
           display_name: str | None = None) -> Prepared:
     """Prepare (unpack zips, find the model) and validate; cheap enough to run in a request."""
     limits = limits or Limits()
-    name = display_name or Path(path).name
-    # Validation resolves every reference it follows; resolve the upload too, so a folder
-    # reached through a symlink (a mounted share) compares with its references as one tree.
-    path = Path(path).resolve()
+    path = Path(path)
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
+    name = display_name or path.name
     if not path.exists():
         raise ModelRejected(name, "could not be found.", code="not_found")
     is_zip = path.is_file() and (path.suffix.lower() == ".zip" or sniff(path) == "zip")
