@@ -117,8 +117,9 @@ def translation_for_page(page):
 def start_translation(page, language_code, user):
     """Create (or update) the draft translation of ``page`` into a language; return the page.
 
-    Like wagtail-localize's "Translate this page", but the translation is saved as a draft
-    whatever the source's live status, and only into a language the user may translate into.
+    Like wagtail-localize's "Translate this page", but only from a live source and from its
+    live version (never from a draft nobody approved: see workflows.gate), always saved as a
+    draft, and only into a language the user may translate into.
     """
     page = page.specific
     if not can_translate_into(user, language_code):
@@ -128,9 +129,11 @@ def start_translation(page, language_code, user):
     locale = Locale.objects.get(language_code=language_code)
     if locale.pk == page.locale_id:
         raise PermissionDenied
-    source, created = TranslationSource.get_or_create_from_instance(page)
-    if not created:
-        source.update_from_db()
+    if not page.live or page.live_revision is None:
+        raise SourceNotLive
+    source, _created = TranslationSource.update_or_create_from_instance(
+        page.live_revision.as_object()
+    )
     translation, _created = Translation.objects.update_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
@@ -143,6 +146,10 @@ def start_translation(page, language_code, user):
 
 class ReviewError(Exception):
     pass
+
+
+class SourceNotLive(PermissionDenied):
+    """Only a published source is translated: a draft has not passed its review yet."""
 
 
 def save_draft(translation, user):

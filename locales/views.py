@@ -42,7 +42,14 @@ def start_translation(request, page_id, language):
     page = get_object_or_404(Page, pk=page_id)
     if language not in LANGUAGE_CODES or not review.can_translate_into(request.user, language):
         raise PermissionDenied
-    translated = review.start_translation(page, language, request.user)
+    try:
+        translated = review.start_translation(page, language, request.user)
+    except review.SourceNotLive:
+        messages.error(request, _(
+            "This page is not published yet: a page is translated once it has passed its "
+            "review and is live."
+        ))
+        return redirect(_next_url(request, reverse("twinit_locales:coverage")))
     messages.success(
         request,
         _("Draft translation of “%(title)s” into %(language)s created. It goes live only "

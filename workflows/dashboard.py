@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
@@ -45,12 +46,14 @@ class Row:
     name: str
     total: int = 0
     counts: dict = field(default_factory=lambda: {key: 0 for key, _label in STATES})
+    live_with_ready_model: int = 0
     content_tiers: Counter = field(default_factory=Counter)
     metadata_tiers: Counter = field(default_factory=Counter)
 
     @property
     def target_met(self):
-        return self.counts["published"] >= 1
+        """The campaign's target: at least one live asset that shows a ready 3D model."""
+        return self.live_with_ready_model >= 1
 
     def state_cells(self):
         return [self.counts[key] for key, _label in STATES]
@@ -83,6 +86,30 @@ def _assets_by_country():
     return dict(first.values())
 
 
+def live_with_ready_model(page_ids):
+    """The ids among ``page_ids`` whose live version uses a ready 3D model.
+
+    Wagtail's reference index records what each page row uses; a live page's row holds its live
+    version (drafts of live pages stay in revisions), so this is what readers see.
+    """
+    from django.db.models.functions import Cast as CastTo
+    from wagtail.models import ReferenceIndex
+
+    from models3d.models import ThreeDModel
+
+    ready = ThreeDModel.objects.filter(status=ThreeDModel.Status.READY).annotate(
+        str_id=CastTo("pk", CharField())
+    ).values("str_id")
+    return {
+        int(object_id) for object_id in ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(pk) for pk in page_ids],
+            to_content_type=ContentType.objects.get_for_model(ThreeDModel),
+            to_object_id__in=ready,
+        ).values_list("object_id", flat=True)
+    }
+
+
 def compute_rows(countries=None):
     from twinit_pages.models import HeritageAssetPage
     from workflows.models import NationalApprovalTask, ReadinessCheckTask, ReadinessCheckTaskState
@@ -93,6 +120,7 @@ def compute_rows(countries=None):
     live = set(
         HeritageAssetPage.objects.filter(pk__in=assets, live=True).values_list("pk", flat=True)
     )
+    ready = live_with_ready_model(live)
     task_kind = {
         ContentType.objects.get_for_model(ReadinessCheckTask).pk: "readiness",
         ContentType.objects.get_for_model(NationalApprovalTask).pk: "national",
@@ -128,6 +156,7 @@ def compute_rows(countries=None):
         row.total += 1
         if pk in live:
             row.counts["published"] += 1
+            row.live_with_ready_model += pk in ready
         if pk in active:
             row.counts[active[pk]] += 1
         elif pk not in live:

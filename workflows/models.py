@@ -87,6 +87,10 @@ class ReadinessCheckTask(Task):
         if not readiness.applicable:
             return _skip(self, workflow_state, comment=str(_("Not a heritage asset: no check.")))
 
+        return self.record(workflow_state, revision, readiness)
+
+    def record(self, workflow_state, revision, readiness):
+        """Store what the check found on ``revision`` and pass or fail it."""
         task_state = self.get_task_state_class()(workflow_state=workflow_state)
         task_state.status = TaskState.STATUS_IN_PROGRESS
         task_state.revision = revision

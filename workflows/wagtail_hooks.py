@@ -1,7 +1,13 @@
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.log_actions import LogFormatter
 
+from workflows import gate
 from workflows.dashboard import CampaignDashboardPanel, csv_view
+from workflows.editor import page_viewset
+from workflows.override import publish_without_review
 
 
 @hooks.register("construct_homepage_panels")
@@ -11,4 +17,62 @@ def add_campaign_dashboard(request, panels):
 
 @hooks.register("register_admin_urls")
 def register_dashboard_urls():
-    return [path("campaign-dashboard.csv", csv_view, name="twinit_dashboard_csv")]
+    return [
+        path("campaign-dashboard.csv", csv_view, name="twinit_dashboard_csv"),
+        path("publish-without-review/<int:page_id>/", publish_without_review,
+             name="twinit_publish_override"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewsets():
+    from twinit_pages.models import (
+        CampaignHomePage,
+        CampaignPage,
+        HeritageAssetPage,
+        MemberStatePage,
+    )
+
+    return [page_viewset(model) for model in
+            (CampaignHomePage, CampaignPage, MemberStatePage, HeritageAssetPage)]
+
+
+@hooks.register("register_log_actions")
+def register_override_log_action(actions):
+    @actions.register_action(gate.OVERRIDE_ACTION)
+    class PublishedWithoutReview(LogFormatter):
+        label = _("Publish without review")
+
+        def format_message(self, log_entry):
+            return _("Published without review: %(reason)s") % {
+                "reason": log_entry.data.get("reason", "")
+            }
+
+
+class PublishWithoutReviewMenuItem(ActionMenuItem):
+    label = _("Publish without review…")
+    name = "action-publish-without-review"
+    icon_name = "warning"
+
+    def get_url(self, parent_context):
+        return reverse("twinit_publish_override", args=[parent_context["page"].pk])
+
+
+@hooks.register("construct_page_action_menu")
+def gate_the_action_menu(menu_items, request, context):
+    """Pages under review offer no Publish: the last approval publishes ("Approve and
+    publish"); a superuser sees "Publish without review…", which asks for a reason."""
+    page = context.get("page")
+    if page is None or context.get("view") not in ("edit", "revisions_revert"):
+        return
+    if not gate.needs_review(page):
+        return
+    menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+    workflow_state = page.current_workflow_state
+    if workflow_state is not None and workflow_state.is_at_final_task:
+        for item in menu_items:
+            if getattr(item, "name", None) == "approve":
+                item.label = (_("Approve and publish with comment") if item.launch_modal
+                              else _("Approve and publish"))
+    if request.user.is_superuser:
+        menu_items.append(PublishWithoutReviewMenuItem(order=900))

@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "workflows.publication_gate_middleware.PublicationGateMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -134,6 +135,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Workflow rejections and approvals mail the people who must act next.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Approval publishes through the publication gate (workflows.gate), never around it.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "workflows.gate.publish_workflow_state"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}

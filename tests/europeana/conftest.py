@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import pytest
 
 from tests.conftest import REPO_ROOT
+from tests.publishing import publish_unreviewed
 
 EDM_SCHEMA_DIR = REPO_ROOT.parent / "shared" / "edm-schema"
 
@@ -75,7 +76,7 @@ def translate(page, language, publish=True, **fields):
         setattr(copy, name, value)
     copy.save()
     if publish:
-        copy.save_revision().publish()
+        publish_unreviewed(copy)
     return copy
 
 

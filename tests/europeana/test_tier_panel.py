@@ -13,7 +13,9 @@ def test_editor_shows_the_predicted_tiers_and_hints(client, django_user_model, d
     user = django_user_model.objects.create_superuser("tiers", "tiers@example.org", "pw")
     client.force_login(user)
     asset = HeritageAssetPage.objects.get(slug="tallinn-town-hall")
-    prediction = predict(asset)
+    asset.models_3d = []  # a draft without its 3D model: the editor shows the draft
+    asset.save_revision()
+    prediction = predict(asset.get_latest_revision_as_object())
     html = client.get(reverse("wagtailadmin_pages:edit", args=(asset.pk,))).content.decode()
     assert f"Content tier: {prediction.content_tier}</strong>" in html
     assert f"Metadata tier: {prediction.metadata_tier}</strong>" in html

@@ -8,6 +8,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from locales.extract import extract
+from tests.publishing import publish_unreviewed
 from twinit_pages.models import HeritageAssetPage
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ def translate_branch(asset, locale):
     for page in (home, asset.get_parent().specific, asset):
         existing = page.get_translation_or_none(locale)
         translated = existing.specific if existing else page.copy_for_translation(locale)
-        translated.save_revision().publish()
+        publish_unreviewed(translated)
     return asset.get_translation(locale)
 
 

@@ -10,6 +10,7 @@ from locales.coverage import Coverage
 from locales.models import TranslationApproval
 from locales.review import start_translation
 from tests.locales.conftest import translate_all_strings
+from tests.publishing import publish_unreviewed
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +34,7 @@ def act(client, page, action, comment=""):
 
 
 def coverage_state(asset, code):
+    asset = Page.objects.get(pk=asset.pk).specific  # as the report reads it: from the database
     return Coverage([asset]).state(asset, code)
 
 
@@ -153,11 +155,11 @@ def test_an_outdated_translation_keeps_its_approved_version_public(
     # The source changes (only a synchronised field: not outdated) ...
     source = asset.specific
     source.latitude = "59.437100"
-    source.save_revision().publish()
+    publish_unreviewed(source)
     assert coverage_state(asset, "fr") == "approved"
     # ... then its text changes: outdated, visible in admin and in the coverage report.
     source.summary = "A new English summary."
-    source.save_revision().publish()
+    publish_unreviewed(source)
     assert coverage_state(asset, "fr") == "outdated"
     translator = login(users.translator_fr)
     html = translator.get(reverse("wagtailadmin_pages:edit", args=[french.pk])).content.decode()

@@ -27,6 +27,13 @@ def users(make_user):
     )
 
 
+@pytest.fixture
+def superuser(campaign, django_user_model):
+    return django_user_model.objects.create_superuser(
+        "root", "root@example.org", "x", first_name="Sam", last_name="Superuser"
+    )
+
+
 class ModelControl:
     """Real ThreeDModels, one per country's collection, attached to every draft the test creates.
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page, WorkflowState
 
 from twinit_pages.choices import MEMBER_STATE_CODES
-from twinit_pages.models import HeritageAssetPage
+from twinit_pages.models import HeritageAssetPage, MemberStatePage
 from workflows import roles
 from workflows.dashboard import CSV_HEADER, compute_rows
 from workflows.models import ReadinessCheckTaskState
@@ -85,12 +85,27 @@ def test_counts_match_the_database(seeded):
                          "europeana_review": 1, "changes_requested": 1, "published": 2}
     assert ee.total == 7
     assert rows["LV"].counts["draft"] == 1 and rows["LV"].target_met
-    assert rows["AT"].total == 0 and not rows["AT"].target_met
+    assert rows["CY"].total == 0 and not rows["CY"].target_met
     # Predicted tiers: one per asset that went through the readiness check (its latest result).
-    checked = set(ReadinessCheckTaskState.objects.values_list("workflow_state__object_id",
-                                                              flat=True))
+    ee_assets = {str(pk) for pk in HeritageAssetPage.objects.child_of(
+        MemberStatePage.objects.get(iso_code="EE", locale__language_code="en")
+    ).values_list("pk", flat=True)}
+    checked = set(ReadinessCheckTaskState.objects.filter(
+        workflow_state__object_id__in=ee_assets
+    ).values_list("workflow_state__object_id", flat=True))
     assert sum(ee.content_tiers.values()) == len(checked)
     assert sum(ee.metadata_tiers.values()) == len(checked)
+
+
+def test_target_met_needs_a_live_asset_with_a_ready_model(campaign, state):
+    from models3d.models import ThreeDModel
+
+    riga = HeritageAssetPage.objects.child_of(state("LV")).live().get()
+    assert {row.iso_code: row for row in compute_rows()}["LV"].target_met
+    for model in riga.three_d_models():
+        ThreeDModel.objects.filter(pk=model.pk).update(status=ThreeDModel.Status.FAILED)
+    lv = {row.iso_code: row for row in compute_rows()}["LV"]
+    assert lv.counts["published"] == 1 and not lv.target_met
 
 
 def test_editors_see_every_country_others_their_own(seeded, users, login):
@@ -121,8 +136,8 @@ def test_csv_download_matches_the_panel(seeded, users, login):
     ee = next(row for row in rows if row["iso_code"] == "EE")
     assert ee["assets"] == "7" and ee["published"] == "2" and ee["target_met"] == "yes"
     assert ee["readiness_failed"] == "1" and ee["europeana_review"] == "1"
-    at = next(row for row in rows if row["iso_code"] == "AT")
-    assert at["assets"] == "0" and at["target_met"] == "no"
+    cy = next(row for row in rows if row["iso_code"] == "CY")
+    assert cy["assets"] == "0" and cy["target_met"] == "no"
 
     rows = read_csv(login(users.ee_coordinator).get(reverse("twinit_dashboard_csv")))
     assert [row["iso_code"] for row in rows] == ["EE"]

@@ -125,16 +125,43 @@ def test_europeana_rejection_returns_the_page_with_the_comment(
     assert not Page.objects.get(pk=page.pk).live
 
 
-def test_an_edit_after_national_approval_needs_national_approval_again(
+def test_a_reviewers_saved_edit_is_part_of_their_approval(
     users, draft, submit, act, model_status, login
 ):
     page = draft(users.ee_contributor)
     submit(users.ee_contributor, page)
     act(users.ee_coordinator, page, "approve")
     assert current_task_name(page) == roles.EUROPEANA_TASK_NAME
-    # A Europeana editor changes the page while reviewing it, then approves.
+    # A Europeana editor changes the page while reviewing it, then approves from the dashboard.
     response = submit(users.editor, page, action="action-save", summary="Edited by Europeana.")
     assert response.status_code == 302
+    act(users.editor, page, "approve")
+    page.refresh_from_db()
+    assert page.live and page.summary == "Edited by Europeana."
+
+
+def test_an_edit_by_the_author_after_approval_needs_approval_again(
+    users, draft, submit, act, model_status
+):
+    page = draft(users.ee_contributor)
+    submit(users.ee_contributor, page)
+    act(users.ee_coordinator, page, "approve")
+    act(users.editor, page, "approve")
+    live_revision = Page.objects.get(pk=page.pk).live_revision_id
+    # The author improves the live asset: a draft, not live, until it passes review again.
+    submit(users.ee_contributor, page, action="action-save", summary="Author's second thoughts.")
+    page.refresh_from_db()
+    assert page.live_revision_id == live_revision and page.summary != "Author's second thoughts."
+    submit(users.ee_contributor, page, summary="Author's second thoughts.")
+    assert current_task_name(page) == roles.NATIONAL_TASK_NAME
+
+
+def test_someone_elses_edit_during_review_restarts_it(users, draft, submit, act, model_status):
+    page = draft(users.ee_contributor)
+    submit(users.ee_contributor, page)
+    act(users.ee_coordinator, page, "approve")
+    # Another Europeana editor changes the page; the first one's approval does not cover it.
+    submit(users.editor2, page, action="action-save", summary="Edited by a colleague.")
     act(users.editor, page, "approve")
     page.refresh_from_db()
     assert not page.live

@@ -191,7 +191,7 @@ ASSETS = [
     },
     {
         "country": "EE", "slug": "tallinn-town-hall", "title": "Tallinn Town Hall",
-        "motif": "town_hall",
+        "motif": "town_hall", "model": "temple-front",
         "summary": "The only surviving Gothic town hall in Northern Europe, laser-scanned "
         "inside and out.",
         "description": "<p>Completed in 1404, the town hall has watched over the market square of "
@@ -220,7 +220,7 @@ ASSETS = [
     },
     {
         "country": "LV", "slug": "riga-cathedral", "title": "Riga Cathedral",
-        "motif": "cathedral",
+        "motif": "cathedral", "model": "fluted-column",
         "summary": "The largest medieval church in the Baltic states, recorded in 3D during "
         "restoration of its brick façades.",
         "description": "<p>Founded in 1211, the cathedral mixes Romanesque, Gothic and Baroque "
@@ -245,7 +245,7 @@ ASSETS = [
     },
     {
         "country": "PT", "slug": "tower-of-belem", "title": "Tower of Belém",
-        "motif": "tower",
+        "motif": "tower", "model": "fluted-column",
         "summary": "The fortified tower at the mouth of the Tagus, a symbol of the Age of "
         "Discovery, digitised against erosion by the river.",
         "description": "<p>Built between 1514 and 1520, the tower guarded the entrance to Lisbon's "
@@ -271,3 +271,83 @@ ASSETS = [
                       "European art.")],
     },
 ]
+
+# The campaign in progress: more Member States, each asset at a different point of the workflow.
+# (country, slug, title, institution, place, latitude, longitude, heritage type, model, motif,
+#  workflow stage, summary). Fields not listed come from IN_PROGRESS_DEFAULTS.
+IN_PROGRESS = [
+    ("AT", "roman-milestone-carnuntum", "Roman milestone from Carnuntum",
+     "Archaeological Park Carnuntum", "Petronell-Carnuntum", "48.112000", "16.862000",
+     "movable_object", "fluted-column", "column", "live",
+     "A Roman milestone of the Amber Road, scanned to read its weathered inscription."),
+    ("BE", "belfry-of-bruges-pinnacle", "Pinnacle of the Belfry of Bruges",
+     "Flemish Heritage Agency", "Markt, Bruges", "51.208000", "3.224000",
+     "building", "temple-front", "tower", "live",
+     "A stone pinnacle of the medieval belfry, recorded before its restoration."),
+    ("CZ", "lednice-colonnade", "Colonnade of Lednice",
+     "National Heritage Institute", "Lednice", "48.782000", "16.806000",
+     "monument", "temple-front", "temple", "live",
+     "The hilltop colonnade of the Lednice–Valtice landscape, surveyed by drone."),
+    ("DE", "amphora-from-trier", "Roman amphora from Trier",
+     "Rheinisches Landesmuseum Trier", "Trier", "49.752000", "6.641000",
+     "movable_object", "amphora", "amphora", "europeana_review",
+     "A wine amphora from the Roman capital on the Moselle, scanned for a school programme."),
+    ("ES", "column-of-merida", "Column of the Temple of Diana, Mérida",
+     "National Museum of Roman Art", "Mérida", "38.917000", "-6.344000",
+     "monument", "fluted-column", "column", "europeana_review",
+     "A granite column of the Roman temple at the heart of Augusta Emerita."),
+    ("IE", "round-tower-glendalough", "Round tower of Glendalough",
+     "Office of Public Works", "Glendalough, County Wicklow", "53.010000", "-6.327000",
+     "monument", "fluted-column", "tower", "national_review",
+     "The early medieval round tower of the monastic city, scanned inside and out."),
+    ("NL", "delft-jar", "Delftware jar",
+     "Museum Prinsenhof Delft", "Delft", "52.012000", "4.356000",
+     "movable_object", "amphora", "amphora", "national_review",
+     "A blue-and-white jar from a Delft pottery, recorded with structured light."),
+    ("PL", "wawel-cathedral-portal", "Portal of Wawel Cathedral",
+     "Wawel Royal Castle", "Wawel Hill, Kraków", "50.054000", "19.935000",
+     "building", "temple-front", "cathedral", "draft",
+     "The west portal of the coronation cathedral of the Polish kings."),
+]
+
+IN_PROGRESS_DEFAULTS = {
+    "priority_categories": ["at_risk"],
+    "date_display": "Antiquity to the Middle Ages", "start_year": 100, "end_year": 1500,
+    "reuse_statement": "Digitised so that conservators can monitor its condition and teachers "
+    "and visitors can explore it in detail online.",
+    "reuse_audiences": "Conservators, teachers and pupils, visitors.",
+    "usage_areas": ["Maintenance", "Education"],
+    "reuse_scope": "The whole object, at a resolution suited to conservation.",
+    "rights_uri": "http://creativecommons.org/licenses/by/4.0/",
+    "capture_technique": "photogrammetry", "digital_source_type": "digitalCapture",
+    "capture_equipment": "Full-frame camera and turntable or drone.",
+    "processing_software": "Open-source photogrammetry pipeline.",
+    "capture_date": "2025-09-10", "processing_date": "2025-10-01",
+    "operators": "Digitisation team (demo)", "image_count": 640, "accuracy": "±2 mm",
+    "processing_steps": "Alignment, dense matching, meshing, decimation to a web version.",
+    "elements": [],
+}
+
+
+def in_progress_assets():
+    """The IN_PROGRESS rows as asset dicts like ASSETS, each with its "stage"."""
+    assets = []
+    for (country, slug, title, _institution, place, latitude, longitude, heritage_type, model,
+         motif, stage, summary) in IN_PROGRESS:
+        asset = dict(IN_PROGRESS_DEFAULTS)
+        asset.update({
+            "country": country, "slug": slug, "title": title, "motif": motif, "model": model,
+            "stage": stage, "summary": summary, "place_name": place, "latitude": latitude,
+            "longitude": longitude, "heritage_type": heritage_type,
+            "description": f"<p>{summary} The 3D model shown is a stand-in generated by code "
+            "for the demonstration.</p>",
+            "story": (title, f"<p>{summary}</p>",
+                      [("2025", 2025, "Digitised", "The object is recorded in 3D.")], []),
+        })
+        assets.append(asset)
+    return assets
+
+
+def in_progress_institutions():
+    return [{"key": country, "name": institution, "country": country, "website": "",
+             "wikidata": ""} for country, _s, _t, institution, *_rest in IN_PROGRESS]

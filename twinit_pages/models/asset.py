@@ -24,12 +24,13 @@ from twinit_pages import choices
 from twinit_pages.blocks import StoryBlock
 from twinit_pages.completeness import AssetPageForm
 from twinit_pages.fields import ChoiceListField
+from workflows.gate import GatedPublishMixin
 
 # Years, not dates: heritage dating reaches far before year 1 and is often approximate.
 YEAR_VALIDATORS = [MinValueValidator(-100000), MaxValueValidator(2100)]
 
 
-class HeritageAssetPage(Page):
+class HeritageAssetPage(GatedPublishMixin, Page):
     # Identity and description
     summary = models.TextField(
         _("summary"), blank=True, max_length=600,

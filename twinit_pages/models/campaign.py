@@ -9,9 +9,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from twinit_pages.blocks import CampaignContentBlock
+from workflows.gate import GatedPublishMixin
 
 
-class CampaignHomePage(Page):
+class CampaignHomePage(GatedPublishMixin, Page):
     """Front page of the campaign: what it is, featured assets and live participation figures."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -52,7 +53,7 @@ class FeaturedAsset(Orderable):
     panels = [PageChooserPanel("asset", "twinit_pages.HeritageAssetPage")]
 
 
-class CampaignPage(Page):
+class CampaignPage(GatedPublishMixin, Page):
     """About, participation guidelines, FAQ, hackathon: free content edited by Europeana."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -16,6 +16,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         call_command("setup_campaign", stdout=self.stdout)
         ensure_locales()
+        if settings.DEBUG:
+            # First, so the demo's submissions and approvals carry the demo people's names.
+            from workflows.demo import create_demo_users
+
+            create_demo_users(log=self.stdout.write)
         loader = DemoLoader()
         loader.run()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({loader.created} objects new)."))
@@ -25,6 +30,3 @@ class Command(BaseCommand):
             if not User.objects.filter(username=username).exists():
                 User.objects.create_superuser(username, "admin@example.org", password)
             self.stdout.write(f"Development admin: /admin/ as {username} / {password}")
-            from workflows.demo import create_demo_users
-
-            create_demo_users(log=self.stdout.write)
