@@ -191,7 +191,10 @@ def test_submit_approve_in_the_editor_twice_and_it_is_live(admin, people, estoni
     admin.edit(page_id)
     labels = admin.menu_labels()
     assert "Approve and publish" in labels and "Publish" not in labels
+    admin.page.click("footer .w-dropdown__toggle")
+    admin.page.wait_for_timeout(300)
     admin.shot("3-last-step-menu")
+    admin.page.keyboard.press("Escape")
     admin.menu("Approve and publish")
     assert asset_state() == (True, None, None)
     assert "Published" in admin.messages()
@@ -265,16 +268,18 @@ def test_translation_of_a_live_asset_and_a_superuser_override(admin, people, est
 
     # French is not Estonia's language: a Europeana editor reviews it, from the dashboard.
     admin.login(people["editor"])
-    task_state = state.current_task_state
-    admin.page.goto(f"{admin.url}/admin/pages/workflow/action/{french.pk}/approve/"
-                    f"{task_state.pk}/?next=/admin/")
-    admin.page.locator(".modal-content button[type=submit], form button[type=submit]").first.click()
+    approve = admin.page.locator(
+        f'button[data-workflow-action-url*="/workflow/action/{french.pk}/approve/"]').first
+    admin.page.locator("tr", has=approve).locator(".w-dropdown__toggle").first.click()
+    admin.shot("translate-3-dashboard")
+    with admin.page.expect_navigation():
+        approve.click()
     admin.page.wait_for_load_state("networkidle")
     assert Page.objects.get(pk=french.pk).live
     assert "Published" in admin.messages()
     admin.page.goto(admin.url + Page.objects.get(pk=french.pk).url)
     assert admin.page.locator("html").get_attribute("lang") == "fr"
-    admin.shot("translate-3-live-in-french", phone=True)
+    admin.shot("translate-4-live-in-french", phone=True)
 
     # A superuser publishes a draft without review, giving a reason that the history keeps.
     admin.login(people["contributor"])
