@@ -208,15 +208,22 @@ def child(args):
     database_url = args.database_url.rstrip("/") + "/" + name
     with tempfile.TemporaryDirectory(prefix="twinit-scale-media-") as media:
         django_setup(database_url, media)
-        from twinit_pages.models import HeritageAssetPage
-
         from django.core.management import call_command
+
+        from twinit_pages.models import HeritageAssetPage
 
         start = time.perf_counter()
         # Always: a reused database follows the code's migrations (indexes, extensions).
         call_command("migrate", verbosity=0, interactive=False)
         if fresh:
-            generate(count)
+            try:
+                generate(count)
+            except BaseException:
+                from django.db import connections
+
+                connections.close_all()
+                prepare_database(args.database_url, name, rebuild=True)  # never half-filled
+                raise
         elif HeritageAssetPage.objects.count() != count:
             raise SystemExit(f"database {name} does not hold {count} assets: use --rebuild")
         generation = time.perf_counter() - start if fresh else None
@@ -261,7 +268,7 @@ def main():
                    "--database-url", args.database_url, "--prefix", args.prefix]
         if args.rebuild:
             command.append("--rebuild")
-        output = subprocess.run(command, check=True, capture_output=True, text=True,
+        output = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True,
                                 cwd=REPO_ROOT).stdout
         result = json.loads(output.strip().splitlines()[-1])
         generated = result["generation_seconds"]
