@@ -244,6 +244,12 @@ class HeritageAssetPage(Page):
     class Meta:
         verbose_name = _("heritage asset")
 
+    def get_admin_display_title(self):
+        # Another country's viewer sees the live title, never the draft's (draft confidentiality).
+        from workflows.confidentiality import display_title
+
+        return display_title(self, super().get_admin_display_title())
+
     # --- derived, read by templates and exports ---
 
     @property
