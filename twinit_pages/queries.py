@@ -95,3 +95,16 @@ def _model_ids(asset):
         if isinstance(model_id, int) and model_id not in ids:
             ids.append(model_id)
     return ids
+
+
+def search_pages(pages, query):
+    """Full-text search of `pages`; when nothing matches and the backend is PostgreSQL's, the
+    closest titles and texts by trigram similarity instead, so a typo still finds its asset."""
+    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+    from wagtail.search.backends import get_search_backend
+    from wagtail.search.query import Fuzzy
+
+    results = pages.search(query)
+    if isinstance(get_search_backend(), PostgresSearchBackend) and not results.count():
+        results = pages.search(Fuzzy(query))
+    return results
