@@ -276,8 +276,8 @@ class IndexView(VisibleObjectsMixin, generic.IndexView):
 class PerInstanceMixin:
     permission_action = "change"
 
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
+    def get_object(self, *args):
+        obj = super().get_object(*args)
         if not permission_policy.user_has_permission_for_instance(
             self.request.user, self.permission_action, obj
         ):
@@ -297,6 +297,14 @@ class EditView(PerInstanceMixin, generic.EditView):
 
 class DeleteView(PerInstanceMixin, generic.DeleteView):
     permission_action = "delete"
+
+
+class HistoryView(PerInstanceMixin, generic.HistoryView):
+    """Only for those who may edit the model: another country's history names its drafts."""
+
+
+class UsageView(PerInstanceMixin, generic.UsageView):
+    pass
 
 
 # --- chooser --------------------------------------------------------------------------------

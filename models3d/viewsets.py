@@ -19,6 +19,8 @@ class ThreeDModelViewSet(ModelViewSet):
     index_view_class = views.IndexView
     edit_view_class = views.EditView
     delete_view_class = views.DeleteView
+    history_view_class = views.HistoryView
+    usage_view_class = views.UsageView
     list_filter = ["format", "status", "collection"]
     copy_view_enabled = False
     inspect_view_enabled = False

@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "workflows.confidentiality_middleware.ConfidentialityMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
