@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "workflows",
     "europeana",
     "locales",
+    "teams",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
