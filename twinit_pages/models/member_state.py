@@ -10,9 +10,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from twinit_pages.choices import MEMBER_STATES, label_for
+from twinit_pages.routing import ReaderLanguageRouteMixin
 
 
-class MemberStatePage(Page):
+class MemberStatePage(ReaderLanguageRouteMixin, Page):
     iso_code = models.CharField(
         _("ISO 3166 country code"), max_length=2, choices=MEMBER_STATES,
         help_text=_("The Member State this page stands for; one page per Member State."),
