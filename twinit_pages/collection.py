@@ -239,13 +239,3 @@ def explore(params, language, *, matching=None):
     result = with_parent_path(result).select_related("locale").order_by(*SORTS[sort][1])
     return Exploration(assets=result, facets=facets, sort=sort, query=params.get("q", ""))
 
-
-def decorate(assets):
-    """Give a page of cards their country code and name from one query, not one per card."""
-    codes = state_paths()
-    labels = dict(choices.MEMBER_STATES)
-    for asset in assets:
-        code = codes.get(getattr(asset, "parent_path", asset.path[: -Page.steplen]), "")
-        asset.card_country_code = code
-        asset.card_country = labels.get(code, "")
-    return assets

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from twinit_pages import collection
 from twinit_pages import search as site_search
+from twinit_pages.queries import with_cards
 
 
 def _url(params, **changes):
@@ -43,7 +44,7 @@ def _facet_context(exploration, params):
 
 def _render(request, template, params, exploration, extra):
     page = Paginator(exploration.assets, collection.PAGE_SIZE).get_page(params.get("page"))
-    collection.decorate(page.object_list)
+    page.object_list = with_cards(page.object_list)
     without_page = params.copy()
     without_page.pop("page", None)
     context = {

@@ -31,15 +31,20 @@ class CampaignHomePage(ReaderLanguageRouteMixin, Page):
         verbose_name = _("campaign home page")
 
     def get_context(self, request, *args, **kwargs):
-        from twinit_pages.queries import campaign_counts, latest_assets, member_states_in
+        from twinit_pages.queries import (
+            campaign_counts,
+            latest_assets,
+            member_states_in,
+            with_cards,
+        )
 
         context = super().get_context(request, *args, **kwargs)
         context["member_states"] = member_states_in(self.locale)
         context["counts"] = campaign_counts()
-        context["featured"] = [
+        context["featured"] = with_cards(
             item.asset.localized for item in self.featured_assets.select_related("asset")
             if item.asset and item.asset.live
-        ]
+        )
         # "Latest" shows what is new beyond the featured choice, never the same cards twice.
         featured_keys = [asset.translation_key for asset in context["featured"]]
         context["latest_assets"] = latest_assets(self.locale, limit=6, exclude_keys=featured_keys)

@@ -10,7 +10,7 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 from django.utils.html import format_html
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from locales.languages import EU_LANGUAGES
 
@@ -32,26 +32,37 @@ def with_language(url, code):
     return url
 
 
-def source_language(page):
+def locale_code(locale_id, request=None):
+    """A locale's language code; the small Locale table is read once per request, not per card."""
+    codes = getattr(request, "_twinit_locale_codes", None)
+    if codes is None or locale_id not in codes:
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        if request is not None:
+            request._twinit_locale_codes = codes
+    return codes.get(locale_id, settings.LANGUAGE_CODE)
+
+
+def source_language(page, request=None):
     """The language the page's content is written in (an alias shows its source's content)."""
     source = page.alias_of if page.alias_of_id else page
-    return source.locale.language_code
+    return locale_code(source.locale_id, request)
 
 
 @register.simple_tag(takes_context=True)
 def reader_url(context, page):
     """The page's URL, kept under the reader's language prefix when it is in another language."""
-    url = page.get_url(request=context.get("request")) or ""
+    request = context.get("request")
+    url = page.get_url(request=request) or ""
     language = reader_language()
-    if page.locale.language_code != language:
+    if locale_code(page.locale_id, request) != language:
         url = with_language(url, language)
     return url
 
 
-@register.simple_tag
-def content_lang_attr(page):
+@register.simple_tag(takes_context=True)
+def content_lang_attr(context, page):
     """`` lang="xx"`` where a page's content is not in the reader's language, else nothing."""
-    code = source_language(page)
+    code = source_language(page, context.get("request"))
     return format_html(' lang="{}"', code) if code != reader_language() else ""
 
 
@@ -103,7 +114,7 @@ def content_language(context, page=None):
     page = page or context.get("page")
     if not isinstance(page, Page):
         return reader_language()
-    return source_language(page)
+    return source_language(page, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
