@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from ops.views import healthz
-from twinit_pages.views import search
+from twinit_pages.views import explorer, search
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -31,5 +31,6 @@ if settings.DEBUG:
 # Public pages carry their language in the URL (/en/, /fr/ …); English keeps its prefix too.
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    path("collection/", explorer, name="collection"),
     path("", include(wagtail_urls)),
 )
