@@ -7,9 +7,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from twinit_pages.views import search
+from ops.views import healthz
+from twinit_pages.views import explorer, search
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -29,5 +31,6 @@ if settings.DEBUG:
 # Public pages carry their language in the URL (/en/, /fr/ …); English keeps its prefix too.
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    path("collection/", explorer, name="collection"),
     path("", include(wagtail_urls)),
 )
