@@ -6,10 +6,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from ops.views import healthz
 from twinit_pages import sitemaps
-from twinit_pages.views import search
+from twinit_pages.views import explorer, search
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -30,5 +32,6 @@ if settings.DEBUG:
 # Public pages carry their language in the URL (/en/, /fr/ …); English keeps its prefix too.
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    path("collection/", explorer, name="collection"),
     path("", include(wagtail_urls)),
 )

@@ -38,6 +38,7 @@ class ThreeDModelViewSet(ModelViewSet):
             path("upload/<str:upload_id>/chunk/", views.upload_chunk, name="upload_chunk"),
             path("upload/<str:upload_id>/finish/", views.upload_finish, name="upload_finish"),
             path("status/<int:pk>/", views.processing_status, name="status"),
+            path("retry/<int:pk>/", views.retry_processing, name="retry"),
         ]
 
 

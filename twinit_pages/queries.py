@@ -51,8 +51,9 @@ def member_states_in(locale):
     return sorted(states, key=lambda state: str(state.country_name))
 
 
-def latest_assets(locale, limit=6):
-    return with_cards(live_assets().filter(locale=locale).order_by("-first_published_at")[:limit])
+def latest_assets(locale, limit=6, exclude_keys=()):
+    assets = live_assets().filter(locale=locale).exclude(translation_key__in=exclude_keys)
+    return with_cards(assets.select_related("locale").order_by("-first_published_at")[:limit])
 
 
 def with_cards(assets):
@@ -96,15 +97,3 @@ def _model_ids(asset):
             ids.append(model_id)
     return ids
 
-
-def search_pages(pages, query):
-    """Full-text search of `pages`; when nothing matches and the backend is PostgreSQL's, the
-    closest titles and texts by trigram similarity instead, so a typo still finds its asset."""
-    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
-    from wagtail.search.backends import get_search_backend
-    from wagtail.search.query import Fuzzy
-
-    results = pages.search(query)
-    if isinstance(get_search_backend(), PostgresSearchBackend) and not results.count():
-        results = pages.search(Fuzzy(query))
-    return results

@@ -1,5 +1,7 @@
 """Public pages render their content; drafts and private fields never reach readers."""
 
+import re
+
 import pytest
 from wagtail.models import Locale
 
@@ -112,7 +114,7 @@ def test_contact_emails_are_never_rendered(client, state):
         assert "Mari Maasikas" not in html
 
 
-def test_switcher_and_hreflang_list_only_live_translations(client, demo_site):
+def test_hreflang_lists_only_live_translations_and_drafts_never_show(client, demo_site):
     asset = HeritageAssetPage.objects.get(slug="tallinn-town-hall")
     estonian = Locale.objects.get(language_code="et")
     french = Locale.objects.get(language_code="fr")
@@ -130,14 +132,19 @@ def test_switcher_and_hreflang_list_only_live_translations(client, demo_site):
         if live:
             revision.publish()
     html = client.get(asset.url).content.decode()
-    assert 'hreflang="et"' in html
-    assert 'hreflang="fr"' not in html
-    assert 'lang="et">eesti</a>' in html
+    alternates = re.findall(r'<link rel="alternate" hreflang="([a-z]+)"', html)
+    assert alternates == ["en", "et"]
+    estonian_url = asset.get_translation(estonian).url
+    assert f'<a href="{estonian_url}" hreflang="et" lang="et">eesti</a>' in html
     estonian_page = asset.get_translation(estonian)
     response = client.get(estonian_page.url)
     assert response.status_code == 200
     assert '<html lang="et">' in response.content.decode()
-    assert client.get(asset.get_translation(french).url).status_code == 404
+    # The French draft is never shown: French readers get the live English page, marked as such.
+    response = client.get(asset.get_translation(french).url)
+    assert response.status_code == 200
+    assert "Hôtel de ville" not in response.content.decode()
+    assert "untranslated-notice" in response.content.decode()
 
 
 def test_member_state_pages_are_27(demo_site):
