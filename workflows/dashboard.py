@@ -19,7 +19,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField
+from django.db.models import (
+    BigIntegerField,
+    CharField,
+    Count,
+    Exists,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+)
+from django.db.models.functions import Cast, Left, Length
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
@@ -46,14 +56,14 @@ class Row:
     name: str
     total: int = 0
     counts: dict = field(default_factory=lambda: {key: 0 for key, _label in STATES})
-    live_with_ready_model: int = 0
     content_tiers: Counter = field(default_factory=Counter)
     metadata_tiers: Counter = field(default_factory=Counter)
 
+    target_count: int = 0
+
     @property
     def target_met(self):
-        """The campaign's target: at least one live asset that shows a ready 3D model."""
-        return self.live_with_ready_model >= 1
+        return self.target_count >= 1
 
     def state_cells(self):
         return [self.counts[key] for key, _label in STATES]
@@ -71,100 +81,128 @@ class Row:
         return self._summary(self.metadata_tiers, tuple(reversed(METADATA_TIERS)))
 
 
-def _assets_by_country():
-    """{page id: iso code} for every asset (one page per translation key)."""
-    from twinit_pages.models import HeritageAssetPage, MemberStatePage
-
-    country_of_path = dict(MemberStatePage.objects.values_list("path", "iso_code"))
-    first = {}
-    for page_id, path, key in HeritageAssetPage.objects.values_list(
-        "id", "path", "translation_key"
-    ).order_by("id"):
-        iso = country_of_path.get(path[: -Page.steplen])
-        if iso and key not in first:
-            first[key] = (page_id, iso)
-    return dict(first.values())
-
-
-def live_with_ready_model(page_ids):
-    """The ids among ``page_ids`` whose live version uses a ready 3D model.
+def target_filter():
+    """Which assets count towards a Member State's target: live assets that show a ready 3D
+    model (one rule, one place; the dashboard counts it in SQL).
 
     Wagtail's reference index records what each page row uses; a live page's row holds its live
     version (drafts of live pages stay in revisions), so this is what readers see.
     """
-    from django.db.models.functions import Cast as CastTo
     from wagtail.models import ReferenceIndex
 
     from models3d.models import ThreeDModel
 
     ready = ThreeDModel.objects.filter(status=ThreeDModel.Status.READY).annotate(
-        str_id=CastTo("pk", CharField())
-    ).values("str_id")
-    return {
-        int(object_id) for object_id in ReferenceIndex.objects.filter(
-            base_content_type=ContentType.objects.get_for_model(Page),
-            object_id__in=[str(pk) for pk in page_ids],
-            to_content_type=ContentType.objects.get_for_model(ThreeDModel),
-            to_object_id__in=ready,
-        ).values_list("object_id", flat=True)
-    }
+        text_pk=Cast("pk", CharField())
+    ).values("text_pk")
+    uses_ready_model = ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id=Cast(OuterRef("pk"), CharField()),
+        to_content_type=ContentType.objects.get_for_model(ThreeDModel),
+        to_object_id__in=ready,
+    )
+    return Q(live=True) & Q(Exists(uses_ready_model))
+
+
+def _source_assets():
+    """One page per asset: the first page (lowest id) of each translation key. An anti-join on
+    the (translation_key, locale) index: no page of the same key has a lower id."""
+    from twinit_pages.models import HeritageAssetPage
+
+    earlier = Page.objects.filter(translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk"))
+    return Page.objects.type(HeritageAssetPage).filter(~Exists(earlier)).order_by()
+
+
+def _parent_path(field="path"):
+    return Left(field, Length(field) - Page.steplen)
 
 
 def compute_rows(countries=None):
-    from twinit_pages.models import HeritageAssetPage
+    """Every figure is a GROUP BY over the assets of each Member State (its page path), so the
+    dashboard costs the same few queries at 50 assets and at 50,000."""
+    from twinit_pages.models import MemberStatePage
     from workflows.models import NationalApprovalTask, ReadinessCheckTask, ReadinessCheckTaskState
 
     rows = {iso: Row(iso, str(name)) for iso, name in MEMBER_STATES
             if countries is None or iso in countries}
-    assets = {pk: iso for pk, iso in _assets_by_country().items() if iso in rows}
-    live = set(
-        HeritageAssetPage.objects.filter(pk__in=assets, live=True).values_list("pk", flat=True)
-    )
-    ready = live_with_ready_model(live)
+    country_of_path = {
+        path: iso for path, iso in MemberStatePage.objects.values_list("path", "iso_code")
+        if iso in rows
+    }
+    # Assets are counted by their parent's path; parents outside `rows` are skipped below.
+    assets = _source_assets()
+
+    for parent, total, published, target in assets.annotate(parent=_parent_path()).values(
+        "parent"
+    ).annotate(
+        total=Count("pk"), published=Count("pk", filter=Q(live=True)),
+        target=Count("pk", filter=target_filter()),
+    ).values_list("parent", "total", "published", "target"):
+        row = _row(rows, country_of_path, parent)
+        if row is None:
+            continue
+        row.total += total
+        row.counts["published"] += published
+        row.counts["draft"] += total - published
+        row.target_count += target
+
+    # Assets in a workflow: few compared with the collection; each looked up by primary key.
     task_kind = {
         ContentType.objects.get_for_model(ReadinessCheckTask).pk: "readiness",
         ContentType.objects.get_for_model(NationalApprovalTask).pk: "national",
         ContentType.objects.get_for_model(GroupApprovalTask).pk: "europeana",
     }
     page_type = ContentType.objects.get_for_model(Page)
-    ids = [str(pk) for pk in assets]
-    active = {}
-    for object_id, status, task_type in WorkflowState.objects.filter(
-        base_content_type=page_type, object_id__in=ids,
+    asset_ids = assets.annotate(text_pk=Cast("pk", CharField())).values("text_pk")
+    page_of = Page.objects.filter(pk=Cast(OuterRef("object_id"), BigIntegerField()))
+    for parent, live, status, task_type, count in WorkflowState.objects.filter(
+        base_content_type=page_type, object_id__in=asset_ids,
         status__in=(WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES),
-    ).values_list("object_id", "status", "current_task_state__task__content_type"):
+    ).order_by().annotate(
+        parent=Subquery(page_of.values(parent=_parent_path())[:1]),
+        live=Subquery(page_of.values("live")[:1]),
+    ).values("parent", "live", "status", "current_task_state__task__content_type").annotate(
+        count=Count("pk")
+    ).values_list("parent", "live", "status", "current_task_state__task__content_type",
+                  "count"):
         kind = task_kind.get(task_type)
         if status == WorkflowState.STATUS_NEEDS_CHANGES:
-            active[int(object_id)] = (
-                "readiness_failed" if kind == "readiness" else "changes_requested"
-            )
-        elif kind == "national":
-            active[int(object_id)] = "national_review"
-        elif kind == "europeana":
-            active[int(object_id)] = "europeana_review"
-    tiers = {}
-    for object_id, content, metadata in ReadinessCheckTaskState.objects.filter(
-        workflow_state__base_content_type=page_type, workflow_state__object_id__in=ids,
-        content_tier__isnull=False,
-    ).order_by("started_at", "id").values_list(
-        "workflow_state__object_id", "content_tier", "metadata_tier"
-    ):
-        tiers[int(object_id)] = (content, metadata or "0")
+            key = "readiness_failed" if kind == "readiness" else "changes_requested"
+        else:
+            key = {"national": "national_review", "europeana": "europeana_review"}.get(kind)
+        row = _row(rows, country_of_path, parent)
+        if key is None or row is None:
+            continue
+        row.counts[key] += count
+        if not live:
+            row.counts["draft"] -= count
 
-    for pk, iso in assets.items():
-        row = rows[iso]
-        row.total += 1
-        if pk in live:
-            row.counts["published"] += 1
-            row.live_with_ready_model += pk in ready
-        if pk in active:
-            row.counts[active[pk]] += 1
-        elif pk not in live:
-            row.counts["draft"] += 1
-        if pk in tiers:
-            row.content_tiers[tiers[pk][0]] += 1
-            row.metadata_tiers[tiers[pk][1]] += 1
+    # Predicted tiers: the latest readiness result of each asset that has one.
+    latest = ReadinessCheckTaskState.objects.filter(
+        workflow_state__base_content_type=page_type, workflow_state__object_id__in=asset_ids,
+        content_tier__isnull=False,
+    ).order_by().values("workflow_state__object_id").annotate(last=Max("pk")).values("last")
+    page_of = Page.objects.filter(
+        pk=Cast(OuterRef("workflow_state__object_id"), BigIntegerField())
+    )
+    for parent, content, metadata, count in ReadinessCheckTaskState.objects.filter(
+        pk__in=latest
+    ).order_by().annotate(
+        parent=Subquery(page_of.values(parent=_parent_path())[:1]),
+    ).values("parent", "content_tier", "metadata_tier").annotate(
+        count=Count("pk")
+    ).values_list("parent", "content_tier", "metadata_tier", "count"):
+        row = _row(rows, country_of_path, parent)
+        if row is None:
+            continue
+        row.content_tiers[content] += count
+        row.metadata_tiers[metadata or "0"] += count
     return sorted(rows.values(), key=lambda row: row.name)
+
+
+def _row(rows, country_of_path, parent_path):
+    """The dashboard row of a Member State page path, or None (not a Member State, not shown)."""
+    return rows.get(country_of_path.get(parent_path))
 
 
 def rows_for_user(user):

@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -187,11 +189,25 @@ class HeritageAssetPage(GatedPublishMixin, Page):
         ObjectList(Page.settings_panels, heading=_("Settings")),
     ])
 
+    # What a reader can find: the texts of the page in its own language, paradata, reuse intent,
+    # and the labels readers type (country, type, usage areas, technique) in the page's language.
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("description"),
         index.SearchField("place_name"),
+        index.SearchField("date_display"),
         index.SearchField("stories"),
+        index.SearchField("reuse_statement"),
+        index.SearchField("reuse_audiences"),
+        index.SearchField("reuse_scope"),
+        index.SearchField("capture_equipment"),
+        index.SearchField("processing_software"),
+        index.SearchField("operators"),
+        index.SearchField("processing_steps"),
+        index.SearchField("search_labels"),
+        index.RelatedFields("elements", [
+            index.SearchField("name"), index.SearchField("description"),
+        ]),
         index.FilterField("heritage_type"),
         index.FilterField("start_year"),
         index.FilterField("end_year"),
@@ -244,6 +260,12 @@ class HeritageAssetPage(GatedPublishMixin, Page):
     class Meta:
         verbose_name = _("heritage asset")
 
+    def get_admin_display_title(self):
+        # Another country's viewer sees the live title, never the draft's (draft confidentiality).
+        from workflows.confidentiality import display_title
+
+        return display_title(self, super().get_admin_display_title())
+
     # --- derived, read by templates and exports ---
 
     @property
@@ -271,10 +293,41 @@ class HeritageAssetPage(GatedPublishMixin, Page):
     @property
     def poster_url(self):
         """The first ready model's thumbnail, for cards, og:image and edm:object."""
-        for model in self.three_d_models():
-            if model.is_ready and model.thumbnail:
-                return model.thumbnail.url
-        return ""
+        return poster_of(self.three_d_models())
+
+    # What a listing card shows. Listings fill these for a whole page of cards at once
+    # (``twinit_pages.queries.with_cards``); these fallbacks serve a card rendered on its own.
+    @cached_property
+    def card_poster(self):
+        return self.poster_url
+
+    @cached_property
+    def card_image(self):
+        return self.gallery_images.select_related("image").first()
+
+    @cached_property
+    def card_country(self):
+        parent = self.get_parent()
+        return parent.title if parent else ""
+
+    @property
+    def country_name(self):
+        return choices.label_for(choices.MEMBER_STATES, self.country_code)
+
+    def search_labels(self):
+        """Vocabulary labels in the page's language (and the codes), for the search index."""
+        codes = [self.country_code, self.heritage_type, self.capture_technique,
+                 *self.usage_areas, *self.priority_categories]
+        with translation.override(self.locale.language_code):
+            labels = [
+                str(self.country_name), str(self.heritage_type_label()),
+                str(choices.label_for(choices.CAPTURE_TECHNIQUES, self.capture_technique)),
+                *map(str, self.usage_area_labels()), *map(str, self.priority_category_labels()),
+            ]
+        return " ".join(dict.fromkeys(word for word in codes + labels if word))
+
+    def rights_short_name(self):
+        return choices.RIGHTS_SHORT_NAMES.get(self.rights_uri, "")
 
     def heritage_type_label(self):
         return choices.label_for(choices.HERITAGE_TYPES, self.heritage_type)
@@ -299,6 +352,14 @@ class HeritageAssetPage(GatedPublishMixin, Page):
                 errors["end_year"] = _("The end year must not be before the start year.")
         if errors:
             raise ValidationError(errors)
+
+
+def poster_of(models):
+    """The thumbnail URL of the first ready model among `models` (in page order), or ""."""
+    for model in models:
+        if model.is_ready and model.thumbnail:
+            return model.thumbnail.url
+    return ""
 
 
 class AssetGalleryImage(TranslatableMixin, Orderable):

@@ -9,10 +9,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from twinit_pages.blocks import CampaignContentBlock
+from twinit_pages.routing import ReaderLanguageRouteMixin
 from workflows.gate import GatedPublishMixin
 
 
-class CampaignHomePage(GatedPublishMixin, Page):
+class CampaignHomePage(GatedPublishMixin, ReaderLanguageRouteMixin, Page):
     """Front page of the campaign: what it is, featured assets and live participation figures."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -31,16 +32,23 @@ class CampaignHomePage(GatedPublishMixin, Page):
         verbose_name = _("campaign home page")
 
     def get_context(self, request, *args, **kwargs):
-        from twinit_pages.queries import campaign_counts, latest_assets, member_states_in
+        from twinit_pages.queries import (
+            campaign_counts,
+            latest_assets,
+            member_states_in,
+            with_cards,
+        )
 
         context = super().get_context(request, *args, **kwargs)
         context["member_states"] = member_states_in(self.locale)
-        context["latest_assets"] = latest_assets(self.locale, limit=6)
         context["counts"] = campaign_counts()
-        context["featured"] = [
+        context["featured"] = with_cards(
             item.asset.localized for item in self.featured_assets.select_related("asset")
             if item.asset and item.asset.live
-        ]
+        )
+        # "Latest" shows what is new beyond the featured choice, never the same cards twice.
+        featured_keys = [asset.translation_key for asset in context["featured"]]
+        context["latest_assets"] = latest_assets(self.locale, limit=6, exclude_keys=featured_keys)
         return context
 
 
@@ -53,7 +61,7 @@ class FeaturedAsset(Orderable):
     panels = [PageChooserPanel("asset", "twinit_pages.HeritageAssetPage")]
 
 
-class CampaignPage(GatedPublishMixin, Page):
+class CampaignPage(GatedPublishMixin, ReaderLanguageRouteMixin, Page):
     """About, participation guidelines, FAQ, hackathon: free content edited by Europeana."""
 
     intro = models.TextField(_("introduction"), blank=True)
