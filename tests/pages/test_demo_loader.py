@@ -41,3 +41,29 @@ def test_demo_covers_the_campaign(demo_site):
 def test_demo_images_are_generated_not_downloaded(demo_site):
     image = get_image_model().objects.first()
     assert image.width == 1200 and image.height == 800
+
+
+def test_demo_is_a_campaign_in_progress_through_the_real_workflow(demo_site):
+    """Every demo asset shows a ready generated 3D model; at least 12 Member States take part;
+    most assets are live (each through readiness, national approval and Europeana review),
+    some wait at Europeana review or national approval, one is a draft."""
+    from models3d.models import ThreeDModel
+    from workflows import gate, roles
+    from workflows.models import member_state_of
+
+    assets = HeritageAssetPage.objects.filter(locale__language_code="en")
+    assert len({member_state_of(asset) for asset in assets}) >= 12
+    steps = {}
+    for asset in assets:
+        latest = asset.get_latest_revision_as_object()
+        assert any(m.status == ThreeDModel.Status.READY for m in latest.three_d_models()), asset
+        state = asset.current_workflow_state
+        if asset.live:
+            assert gate.refusal(asset, asset.live_revision) is None, asset
+            steps.setdefault("live", []).append(asset)
+        elif state is None:
+            steps.setdefault("draft", []).append(asset)
+        else:
+            steps.setdefault(state.current_task_state.task.name, []).append(asset)
+    assert len(steps["live"]) > len(assets) / 2
+    assert steps[roles.EUROPEANA_TASK_NAME] and steps[roles.NATIONAL_TASK_NAME] and steps["draft"]
