@@ -113,14 +113,18 @@ class Coverage:
         ]
 
 
-def source_assets(country=None):
+def source_assets(country=None, user=None):
     """Source pages of every heritage asset (one per translation key), optionally of one
-    Member State (ISO code)."""
+    Member State (ISO code); for a ``user``, only those whose state they may see (another
+    country's drafts are confidential, so a translator sees live sources only)."""
     from twinit_pages.models import HeritageAssetPage, MemberStatePage
+    from workflows.confidentiality import visible_pages
 
     targets = Translation.objects.values_list("source__object_id", "target_locale_id")
     target_pairs = set(targets)
     pages = HeritageAssetPage.objects.filter(alias_of__isnull=True).select_related("locale")
+    if user is not None:
+        pages = visible_pages(pages, user)
     if country:
         paths = MemberStatePage.objects.filter(iso_code=country).values_list("path", flat=True)
         condition = Q(pk__in=[])

@@ -73,6 +73,17 @@ def submit_for_review(request, translation_id):
     return redirect(_next_url(request, edit_url))
 
 
+def _editable(user):
+    """Whether the coverage report links a page to its editor: only the pages the user works
+    on (their countries, their languages' translations); never another country's draft."""
+    from workflows.confidentiality import own_pages_q, sees_every_draft
+
+    if sees_every_draft(user):
+        return lambda page: True
+    own = set(Page.objects.filter(own_pages_q(user)).values_list("pk", flat=True))
+    return lambda page: page.pk in own
+
+
 def coverage_report(request):
     """Coverage of every asset in every language (translators: their languages first)."""
     if not request.user.has_perm("wagtailadmin.access_admin"):
@@ -88,7 +99,8 @@ def coverage_report(request):
         languages = own
     else:
         languages = list(LANGUAGE_CODES)
-    sources = coverage.source_assets(country or None)
+    sources = coverage.source_assets(country or None, user=request.user)
+    editable = _editable(request.user)
     page = Paginator(sources, 50).get_page(request.GET.get("p"))
     computed = coverage.Coverage(page.object_list)
     rows = []
@@ -102,10 +114,12 @@ def coverage_report(request):
                 "state": state,
                 "label": STATE_LABELS[state],
                 "edit_url": reverse("wagtailadmin_pages:edit", args=[translated.pk])
-                if translated is not None and state not in ("missing",) else "",
+                if translated is not None and state != "missing" and editable(translated)
+                else "",
                 "can_start": state == "missing" and review.can_translate_into(request.user, code),
             })
-        rows.append({"page": row.page, "cells": cells})
+        rows.append({"page": row.page, "cells": cells, "edit_url": reverse(
+            "wagtailadmin_pages:edit", args=[row.page.pk]) if editable(row.page) else ""})
     totals = {code: dict.fromkeys(coverage.STATES, 0) for code in languages}
     for row in computed.rows(languages):
         for code, state in row.states.items():

@@ -41,6 +41,10 @@ class ThreeDModel(CollectionMember, index.Indexed, models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED, db_index=True
     )
     failure_reason = models.TextField(_("failure reason"), blank=True)
+    # Crash recovery (models3d.recovery): how often processing started, and the last sign of life
+    # of the worker processing it; a silent worker is presumed dead and the model is retried.
+    attempts = models.PositiveSmallIntegerField(_("processing attempts"), default=0, editable=False)
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     vertex_count = models.BigIntegerField(_("vertices"), null=True, blank=True)
     triangle_count = models.BigIntegerField(_("triangles"), null=True, blank=True)

@@ -4,6 +4,7 @@ A refused model raises :class:`~models3d.processing.ModelRejected` before anythi
 to storage or the database; if storing fails half-way, the files already written are removed.
 """
 
+import errno
 import logging
 import shutil
 import tempfile
@@ -136,38 +137,65 @@ def accept_upload(staged: Path, original_name: str, *, title: str = "", collecti
     return instance
 
 
-def run_processing(model_id: int) -> ThreeDModel:
-    """Full pipeline on a stored master; the row ends ``ready`` or ``failed`` with a reason."""
-    instance = ThreeDModel.objects.get(pk=model_id)
-    instance.status = ThreeDModel.Status.PROCESSING
-    instance.save(update_fields=["status"])
+def run_processing(model_id: int) -> ThreeDModel | None:
+    """Full pipeline on a stored master; the row ends ``ready`` or ``failed`` with a reason.
+
+    Crash-safe (see :mod:`models3d.recovery`): a heartbeat tells other workers this one is alive,
+    the work folder carries the model id so a dead worker's leftovers can be removed, and the
+    time limit stops a model that would occupy the worker for ever.
+    """
+    from . import recovery
+
+    instance = recovery.claim(model_id)
+    if instance is None:
+        return None
     stored = _Stored()
     try:
-        with tempfile.TemporaryDirectory(dir=work_root()) as work:
+        with recovery.heartbeat(model_id), recovery.work_folder(model_id) as work, \
+                recovery.time_limit(recovery.max_processing_seconds()):
             name = instance.original_filename or Path(instance.file.name).name
-            local = Path(work) / "in" / name
+            local = work / "in" / name
             local.parent.mkdir()
             with instance.file.open("rb") as src, open(local, "wb") as dst:
                 shutil.copyfileobj(src, dst, 8 * 1024 * 1024)
-            result = ingest(local, Path(work) / "w", limits_from_settings(),
+            result = ingest(local, work / "w", limits_from_settings(),
                             instance.original_filename or None)
             old = [f for f in (instance.web_file, instance.mobile_file, instance.ar_file,
                                instance.thumbnail) if f]
             old_names = [(f.storage, f.name) for f in old]
             with transaction.atomic():
                 _apply_result(instance, result, stored)
+                instance.heartbeat_at = None
                 instance.save()
-            for storage, name in old_names:
-                storage.delete(name)
+            for storage, old_name in old_names:
+                storage.delete(old_name)
     except ModelRejected as exc:
-        stored.rollback()
-        instance.status = ThreeDModel.Status.FAILED
-        instance.failure_reason = exc.message
-        instance.save(update_fields=["status", "failure_reason"])
+        _fail(instance, stored, exc.message)
+    except recovery.ProcessingTimeout:
+        logger.error("Processing 3D model %s exceeded the time limit", model_id)
+        _fail(instance, stored, recovery.timeout_reason(recovery.max_processing_seconds()))
     except Exception as exc:
+        # The details (paths, library messages) go to the log for administrators; the person
+        # reading the model's page gets a reason without the server's internals.
         logger.exception("Processing 3D model %s failed", model_id)
-        stored.rollback()
-        instance.status = ThreeDModel.Status.FAILED
-        instance.failure_reason = f"Processing failed on the server ({type(exc).__name__}: {exc})."
-        instance.save(update_fields=["status", "failure_reason"])
+        _fail(instance, stored, _server_failure_reason(exc))
     return instance
+
+
+def _server_failure_reason(exc: Exception) -> str:
+    from django.utils.translation import gettext as _
+
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return _("The server ran out of storage space while processing this model. Nothing was "
+                 "kept; an administrator has been told. Retry once space has been freed.")
+    return _("Processing failed because of an error on the server (%(kind)s). Nothing was kept; "
+             "the administrators have the details in the server log. Retry later or ask them.") % {
+        "kind": type(exc).__name__}
+
+
+def _fail(instance: ThreeDModel, stored: _Stored, reason: str) -> None:
+    stored.rollback()
+    instance.status = ThreeDModel.Status.FAILED
+    instance.failure_reason = reason
+    instance.heartbeat_at = None
+    instance.save(update_fields=["status", "failure_reason", "heartbeat_at"])

@@ -15,7 +15,9 @@ from django.core.files.storage import FileSystemStorage
 
 PREFIX = "models3d/vendor"
 VENDOR_FILES = {
-    "model-viewer": ("@google/model-viewer/dist", ["model-viewer.min.js"]),
+    # The minified viewer ends with `sourceMappingURL=model-viewer.min.js.map`: the manifest storage
+    # rewrites that reference and refuses to finish collectstatic if the map is not exposed too.
+    "model-viewer": ("@google/model-viewer/dist", ["model-viewer.min.js", "model-viewer.min.js.map"]),
     "draco": ("three/examples/jsm/libs/draco/gltf",
               ["draco_decoder.js", "draco_decoder.wasm", "draco_wasm_wrapper.js"]),
     "basis": ("three/examples/jsm/libs/basis", ["basis_transcoder.js", "basis_transcoder.wasm"]),

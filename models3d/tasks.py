@@ -7,4 +7,5 @@ from django_tasks import task
 def process_model(model_id: int) -> str:
     from .services import run_processing
 
-    return run_processing(model_id).status
+    instance = run_processing(model_id)
+    return instance.status if instance else "gone"

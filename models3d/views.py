@@ -218,6 +218,23 @@ def processing_status(request, pk):
                          "failure_reason": model.failure_reason})
 
 
+@require_http_methods(["POST"])
+def retry_processing(request, pk):
+    """The "Retry" button of a failed (or silently stuck) model: a fresh set of attempts."""
+    from . import recovery
+
+    model = ThreeDModel.objects.filter(pk=pk).first()
+    if model is None or not permission_policy.user_has_permission_for_instance(
+            request.user, "change", model):
+        raise Http404
+    if model.status == ThreeDModel.Status.FAILED or recovery.is_stuck(model):
+        recovery.retry(model)
+        messages.success(request, _("“%s” is queued to be processed again.") % model.title)
+    else:
+        messages.warning(request, _("“%s” is not failed or stuck; nothing to retry.") % model.title)
+    return redirect("models3d:edit", model.pk)
+
+
 # --- library views -------------------------------------------------------------------------
 
 
@@ -259,8 +276,8 @@ class IndexView(VisibleObjectsMixin, generic.IndexView):
 class PerInstanceMixin:
     permission_action = "change"
 
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
+    def get_object(self, *args):
+        obj = super().get_object(*args)
         if not permission_policy.user_has_permission_for_instance(
             self.request.user, self.permission_action, obj
         ):
@@ -280,6 +297,14 @@ class EditView(PerInstanceMixin, generic.EditView):
 
 class DeleteView(PerInstanceMixin, generic.DeleteView):
     permission_action = "delete"
+
+
+class HistoryView(PerInstanceMixin, generic.HistoryView):
+    """Only for those who may edit the model: another country's history names its drafts."""
+
+
+class UsageView(PerInstanceMixin, generic.UsageView):
+    pass
 
 
 # --- chooser --------------------------------------------------------------------------------

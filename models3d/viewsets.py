@@ -19,6 +19,8 @@ class ThreeDModelViewSet(ModelViewSet):
     index_view_class = views.IndexView
     edit_view_class = views.EditView
     delete_view_class = views.DeleteView
+    history_view_class = views.HistoryView
+    usage_view_class = views.UsageView
     list_filter = ["format", "status", "collection"]
     copy_view_enabled = False
     inspect_view_enabled = False
@@ -36,6 +38,7 @@ class ThreeDModelViewSet(ModelViewSet):
             path("upload/<str:upload_id>/chunk/", views.upload_chunk, name="upload_chunk"),
             path("upload/<str:upload_id>/finish/", views.upload_finish, name="upload_finish"),
             path("status/<int:pk>/", views.processing_status, name="status"),
+            path("retry/<int:pk>/", views.retry_processing, name="retry"),
         ]
 
 

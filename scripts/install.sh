@@ -26,9 +26,16 @@ npm ci --no-audit --no-fund --loglevel=error
 
 .venv/bin/python manage.py compile_catalogues
 
-if [ -n "$extras" ] && ! command -v chromium >/dev/null 2>&1; then
-  sudo=""
-  [ "$(id -u)" = 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+# Tests drive Debian's Chromium; the production smoke test puts Debian's nginx in front of gunicorn.
+if [ -n "$extras" ]; then
+  missing=""
+  command -v chromium >/dev/null 2>&1 || missing="chromium"
+  [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing="$missing nginx-light"
+  if [ -n "$missing" ]; then
+    sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
+  fi
 fi

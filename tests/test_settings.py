@@ -1,5 +1,6 @@
 """Production configuration comes from the environment and passes Django's deploy checks."""
 
+import json
 import os
 import subprocess
 import sys
@@ -54,3 +55,16 @@ def test_production_reads_hosts_and_cache_from_the_environment():
         "['twinit.example'] ['https://twinit.example'] "
         "django.core.cache.backends.redis.RedisCache False"
     )
+
+
+def test_collectstatic_with_the_manifest_storage_succeeds(tmp_path):
+    """The README's `collectstatic` with production settings: every file a static file names (the
+    viewer's source map included) is found, so the manifest is written and pages do not answer 500."""
+    env = {**DEPLOY_ENV, "STATIC_ROOT": str(tmp_path / "static")}
+    result = manage("collectstatic", "--no-input", "-v", "0", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    manifest = json.loads((tmp_path / "static" / "staticfiles.json").read_text())["paths"]
+    viewer = manifest["models3d/vendor/model-viewer/model-viewer.min.js"]
+    assert (tmp_path / "static" / viewer).is_file()
+    hashed_map = manifest["models3d/vendor/model-viewer/model-viewer.min.js.map"]
+    assert f"sourceMappingURL={hashed_map.rsplit('/', 1)[1]}" in (tmp_path / "static" / viewer).read_text()

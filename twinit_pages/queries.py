@@ -1,10 +1,18 @@
-"""Read-only queries the public pages share: what is live, counted once per asset."""
+"""Read-only queries the public pages share: what is live, counted once per asset, in SQL.
 
-from collections import Counter
+Every figure is an aggregate computed by the database and every listing fills its cards for a
+whole page at once, so the cost of a page does not grow with the collection.
+"""
 
+from django.db.models import Count, Prefetch
+from django.db.models.functions import Left, Length
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from twinit_pages.models import HeritageAssetPage, MemberStatePage
+from twinit_pages.models import AssetGalleryImage, HeritageAssetPage, MemberStatePage
+
+# The rendition of a gallery image on a card (asset_card.html asks for the same filter).
+CARD_IMAGE_FILTER = "fill-400x300"
 
 
 def live_assets():
@@ -12,8 +20,13 @@ def live_assets():
 
 
 def live_asset_counts_by_parent():
-    """{parent page path: number of live assets under it}, in one query (assets are leaves)."""
-    return Counter(path[: -Page.steplen] for path in live_assets().values_list("path", flat=True))
+    """{parent page path: number of live assets under it}: one GROUP BY (assets are leaves)."""
+    rows = (
+        live_assets().order_by()
+        .annotate(parent_path=Left("path", Length("path") - Page.steplen))
+        .values("parent_path").annotate(count=Count("pk")).values_list("parent_path", "count")
+    )
+    return dict(rows)
 
 
 def campaign_counts():
@@ -22,12 +35,10 @@ def campaign_counts():
     A translation is the same asset, so assets count once per translation key.
     """
     counts = live_asset_counts_by_parent()
-    states = {
-        iso_code
-        for path, iso_code in MemberStatePage.objects.values_list("path", "iso_code")
-        if counts.get(path)
-    }
-    assets = live_assets().values("translation_key").distinct().count()
+    states = set(
+        MemberStatePage.objects.filter(path__in=list(counts)).values_list("iso_code", flat=True)
+    )
+    assets = live_assets().order_by().values("translation_key").distinct().count()
     return {"member_states": len(states), "assets": assets}
 
 
@@ -41,4 +52,46 @@ def member_states_in(locale):
 
 
 def latest_assets(locale, limit=6):
-    return live_assets().filter(locale=locale).order_by("-first_published_at")[:limit]
+    return with_cards(live_assets().filter(locale=locale).order_by("-first_published_at")[:limit])
+
+
+def with_cards(assets):
+    """The assets as a list, each with what its card shows (``card_poster``, ``card_image``,
+    ``card_country``) filled for all of them in three queries, so a card costs none of its own.
+    """
+    from models3d.models import ThreeDModel
+    from twinit_pages.models.asset import poster_of
+
+    assets = list(assets)
+    if not assets:
+        return assets
+    model_ids = {asset.pk: _model_ids(asset) for asset in assets}
+    models = ThreeDModel.objects.in_bulk({pk for ids in model_ids.values() for pk in ids})
+    images = {}
+    for item in (
+        AssetGalleryImage.objects.filter(page__in=[asset.pk for asset in assets])
+        .order_by("page_id", "sort_order", "pk")
+        .prefetch_related(Prefetch(
+            "image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE_FILTER)
+        ))
+    ):
+        images.setdefault(item.page_id, item)
+    parents = dict(Page.objects.filter(
+        path__in={asset.path[: -Page.steplen] for asset in assets}
+    ).values_list("path", "title"))
+    for asset in assets:
+        asset.card_poster = poster_of(models[pk] for pk in model_ids[asset.pk] if pk in models)
+        asset.card_image = images.get(asset.pk)
+        asset.card_country = parents.get(asset.path[: -Page.steplen], "")
+    return assets
+
+
+def _model_ids(asset):
+    """The 3D model ids of an asset's viewer blocks, in page order, read from the stored JSON
+    (no query: the blocks' own values would fetch each model separately)."""
+    ids = []
+    for block in asset.models_3d.raw_data:
+        model_id = (block.get("value") or {}).get("model")
+        if isinstance(model_id, int) and model_id not in ids:
+            ids.append(model_id)
+    return ids

@@ -43,3 +43,11 @@ def metres(value) -> str:
 @register.filter
 def hotspot_slot(index) -> str:
     return f"hotspot-{int(index) + 1}"
+
+
+@register.filter
+def needs_retry(model) -> bool:
+    """Failed, or processing with a silent worker: the admin offers "Retry"."""
+    from models3d.recovery import is_stuck
+
+    return model.status == "failed" or is_stuck(model)

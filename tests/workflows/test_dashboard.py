@@ -139,3 +139,31 @@ def test_each_assets_counts_once_across_translations(seeded):
     fr_copies = HeritageAssetPage.objects.filter(locale__language_code="fr")
     assert fr_copies.count() == 1
     assert Page.objects.filter(translation_key=fr_copies.get().translation_key).count() == 2
+
+
+def test_demo_counts_equal_the_recount(campaign):
+    """On the demo as loaded, the SQL aggregates give exactly the page-by-page figures."""
+    rows = {row.iso_code: row for row in compute_rows()}
+    expected = expected_from_database()
+    assert sum(row.total for row in rows.values()) == sum(e["total"] for e in expected.values())
+    for iso, row in rows.items():
+        assert {"total": row.total, **row.counts} == expected[iso], iso
+        assert row.target_met == (expected[iso]["published"] >= 1), iso
+
+
+def test_dashboard_queries_do_not_grow_with_assets(campaign, users, draft, submit,
+                                                   model_status):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            compute_rows()
+        return len(captured)
+
+    before = queries()
+    for i in range(12):
+        page = draft(users.ee_contributor, slug=f"ee-bulk-{i}")
+        if i % 2:
+            submit(users.ee_contributor, page)
+    assert queries() == before

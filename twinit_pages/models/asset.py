@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -243,6 +244,12 @@ class HeritageAssetPage(Page):
     class Meta:
         verbose_name = _("heritage asset")
 
+    def get_admin_display_title(self):
+        # Another country's viewer sees the live title, never the draft's (draft confidentiality).
+        from workflows.confidentiality import display_title
+
+        return display_title(self, super().get_admin_display_title())
+
     # --- derived, read by templates and exports ---
 
     @property
@@ -270,10 +277,22 @@ class HeritageAssetPage(Page):
     @property
     def poster_url(self):
         """The first ready model's thumbnail, for cards, og:image and edm:object."""
-        for model in self.three_d_models():
-            if model.is_ready and model.thumbnail:
-                return model.thumbnail.url
-        return ""
+        return poster_of(self.three_d_models())
+
+    # What a listing card shows. Listings fill these for a whole page of cards at once
+    # (``twinit_pages.queries.with_cards``); these fallbacks serve a card rendered on its own.
+    @cached_property
+    def card_poster(self):
+        return self.poster_url
+
+    @cached_property
+    def card_image(self):
+        return self.gallery_images.select_related("image").first()
+
+    @cached_property
+    def card_country(self):
+        parent = self.get_parent()
+        return parent.title if parent else ""
 
     def heritage_type_label(self):
         return choices.label_for(choices.HERITAGE_TYPES, self.heritage_type)
@@ -298,6 +317,14 @@ class HeritageAssetPage(Page):
                 errors["end_year"] = _("The end year must not be before the start year.")
         if errors:
             raise ValidationError(errors)
+
+
+def poster_of(models):
+    """The thumbnail URL of the first ready model among `models` (in page order), or ""."""
+    for model in models:
+        if model.is_ready and model.thumbnail:
+            return model.thumbnail.url
+    return ""
 
 
 class AssetGalleryImage(TranslatableMixin, Orderable):

@@ -30,16 +30,21 @@ class CampaignHomePage(Page):
         verbose_name = _("campaign home page")
 
     def get_context(self, request, *args, **kwargs):
-        from twinit_pages.queries import campaign_counts, latest_assets, member_states_in
+        from twinit_pages.queries import (
+            campaign_counts,
+            latest_assets,
+            member_states_in,
+            with_cards,
+        )
 
         context = super().get_context(request, *args, **kwargs)
         context["member_states"] = member_states_in(self.locale)
         context["latest_assets"] = latest_assets(self.locale, limit=6)
         context["counts"] = campaign_counts()
-        context["featured"] = [
+        context["featured"] = with_cards(
             item.asset.localized for item in self.featured_assets.select_related("asset")
             if item.asset and item.asset.live
-        ]
+        )
         return context
 
 

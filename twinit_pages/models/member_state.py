@@ -1,6 +1,7 @@
 """One page per EU Member State, parent of that country's heritage assets."""
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -10,6 +11,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from twinit_pages.choices import MEMBER_STATES, label_for
+
+# A Member State may publish thousands of assets: its page lists them a page of cards at a time.
+ASSETS_PER_PAGE = 24
 
 
 class MemberStatePage(Page):
@@ -62,13 +66,14 @@ class MemberStatePage(Page):
             })
 
     def get_context(self, request, *args, **kwargs):
-        from twinit_pages.models.asset import HeritageAssetPage
+        from twinit_pages.queries import live_assets, with_cards
 
         context = super().get_context(request, *args, **kwargs)
-        context["assets"] = (
-            HeritageAssetPage.objects.child_of(self).live().public().specific()
-            .order_by("title")
-        )
+        page = Paginator(
+            live_assets().child_of(self).order_by("title", "pk"), ASSETS_PER_PAGE
+        ).get_page(request.GET.get("page"))
+        page.object_list = with_cards(page.object_list)
+        context["assets"] = page
         return context
 
 
