@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('models3d', '0002_default_group_permissions'),
+        ('models3d', '0003_processing_recovery'),
     ]
 
     operations = [
