@@ -83,6 +83,15 @@ VIEW = """() => { const mv = document.querySelector('model-viewer');
   return {theta: o.theta * 180 / Math.PI, phi: o.phi * 180 / Math.PI, radius: o.radius,
           target: [t.x, t.y, t.z], src: mv.src,
           quality: document.querySelector('[data-models3d-figure]').dataset.models3dQuality}; }"""
+# Records every camera position model-viewer reports, to tell a jump from an animation.
+RECORD = """() => { const mv = document.querySelector('model-viewer'); window.thetas = [];
+  mv.addEventListener('camera-change', () => window.thetas.push(
+    mv.getCameraOrbit().theta * 180 / Math.PI)); }"""
+AT = """([theta, phi, target]) => { const mv = document.querySelector('model-viewer');
+  const o = mv.getCameraOrbit(), t = mv.getCameraTarget();
+  return Math.abs(o.theta * 180 / Math.PI - theta) < 0.5
+      && Math.abs(o.phi * 180 / Math.PI - phi) < 0.5
+      && Math.hypot(t.x - target[0], t.y - target[1], t.z - target[2]) < 0.01; }"""
 LOADED = ("() => { const mv = document.querySelector('model-viewer');"
           " return mv && mv.loaded && mv.modelIsVisible; }")
 
@@ -134,20 +143,24 @@ def test_phone_gets_mobile_desktop_gets_web_and_hotspots_move_the_camera_by_keyb
         assert before["quality"] == "web" and before["src"].endswith(model.web_file.url)
         assert not desk.get_by_role("button", name="Load full quality").is_visible()
         first = desk.locator(".models3d-hotspot").first
+        theta, phi = (float(x.rstrip("deg")) for x in pediment["camera_orbit"].split()[:2])
+        pediment_at, stylobate_at = ([float(x) for x in a["camera_target"].split()]
+                                     for a in (pediment, stylobate))
+        desk.evaluate(RECORD)
         first.focus()
         desk.keyboard.press("Enter")
+        desk.wait_for_function(AT, arg=[theta, phi, pediment_at], timeout=10_000)
         after = desk.evaluate(VIEW)
-        theta, phi, radius = (float(x.rstrip("degm")) for x in pediment["camera_orbit"].split())
-        assert abs(after["theta"] - theta) < 0.5 and abs(after["phi"] - phi) < 0.5
-        assert abs(after["radius"] - radius) < 0.01
-        assert after["target"] == pytest.approx([float(x) for x in pediment["position"].split()])
+        # Reduced motion: the camera jumped; no position between the old view and the new one.
+        between = [t for t in desk.evaluate("window.thetas")
+                   if abs(t - before["theta"]) > 0.5 and abs(t - theta) > 0.5]
+        assert between == []
         assert (after["theta"], after["phi"]) != (before["theta"], before["phi"])
         assert first.get_attribute("aria-current") == "true"
 
         desk.locator(".models3d-hotspot").nth(1).focus()
         desk.keyboard.press("Space")
-        second = desk.evaluate(VIEW)
-        assert abs(second["theta"] - 35) < 0.5 and abs(second["phi"] - 85) < 0.5
+        desk.wait_for_function(AT, arg=[35, 85, stylobate_at], timeout=10_000)
 
         # The tour: keyboard only, each stop announced as text.
         desk.get_by_role("button", name="Start the tour").focus()
@@ -155,10 +168,10 @@ def test_phone_gets_mobile_desktop_gets_web_and_hotspots_move_the_camera_by_keyb
         status = desk.locator("[data-models3d-status]")
         assert status.text_content().startswith("Stop 1 of 2: Pediment")
         assert pediment["text"] in status.text_content()
-        assert abs(desk.evaluate(VIEW)["theta"] - theta) < 0.5
+        desk.wait_for_function(AT, arg=[theta, phi, pediment_at], timeout=10_000)
         desk.keyboard.press("Enter")  # focus moved to "Next stop"
         assert status.text_content().startswith("Stop 2 of 2: Stylobate")
-        assert abs(desk.evaluate(VIEW)["phi"] - 85) < 0.5
+        desk.wait_for_function(AT, arg=[35, 85, stylobate_at], timeout=10_000)
         desk.screenshot(path=str(tmp_path / "viewer-1280.png"), full_page=True)
         assert desk.locator("[data-models3d-download-web]").is_visible()
         assert outside == []

@@ -76,11 +76,28 @@
       });
     }
 
-    // Animated camera moves, or jumps when the reader asked for reduced motion.
+    // Animated camera moves, or jumps when the reader asked for reduced motion: model-viewer
+    // applies a new goal on its next update, so the jump is requested once that is done, and
+    // a near-zero interpolation time leaves no frame in between.
+    function jumps() {
+      return reducedMotion.matches;
+    }
+    function applyMotionPreference() {
+      viewer.interpolationDecay = jumps() ? 1 : 50;
+      // The "drag to rotate" prompt wiggles the model: not for readers who reduce motion.
+      viewer.interactionPrompt = jumps() ? "none" : "auto";
+    }
+    applyMotionPreference();
+    reducedMotion.addEventListener("change", applyMotionPreference);
+    // Stored points are plain "x y z" in metres; model-viewer wants units on camera-target.
+    function metres(vector) {
+      return vector && vector.trim().split(/\s+/).map((p) => (/[a-z%]$/.test(p) ? p : p + "m")).join(" ");
+    }
     function moveCamera(orbit, target) {
+      target = metres(target);
       viewer.cameraOrbit = orbit || viewer.getAttribute("camera-orbit") || "auto auto auto";
       viewer.cameraTarget = target || viewer.getAttribute("camera-target") || "auto auto auto";
-      if (reducedMotion.matches && viewer.jumpCameraToGoal) viewer.jumpCameraToGoal();
+      if (jumps()) Promise.resolve(viewer.updateComplete).then(() => viewer.jumpCameraToGoal());
     }
     const reset = figure.querySelector("[data-models3d-reset]");
     if (reset) {
@@ -102,9 +119,10 @@
       hotspot.setAttribute("aria-current", "true");
       if (note) {
         note.classList.add("is-active");
-        note.scrollIntoView({ block: "nearest", behavior: reducedMotion.matches ? "auto" : "smooth" });
+        note.scrollIntoView({ block: "nearest", behavior: jumps() ? "auto" : "smooth" });
       }
-      if (status && announce) status.textContent = announce + (note ? " — " + note.textContent.trim() : "");
+      const text = note && note.querySelector("[data-models3d-note-text]");
+      if (status && announce) status.textContent = announce + (text ? " — " + text.textContent.trim() : "");
     }
     // <button> hotspots: click, Enter and Space all arrive as "click".
     hotspots.forEach((hotspot) => hotspot.addEventListener("click", () => activate(hotspot)));
@@ -119,7 +137,7 @@
       button.textContent = status ? status.dataset.textShow : "Show on the 3D model";
       button.addEventListener("click", () => {
         activate(hotspot, hotspot.dataset.label);
-        figure.scrollIntoView({ block: "nearest", behavior: reducedMotion.matches ? "auto" : "smooth" });
+        figure.scrollIntoView({ block: "nearest", behavior: jumps() ? "auto" : "smooth" });
       });
       step.appendChild(button);
     });
