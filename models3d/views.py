@@ -28,6 +28,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import chooser as chooser_views
 
+from workflows.deletion import InUseProtectedDeleteMixin
+
 from .forms import UploadForm
 from .models import ThreeDModel
 from .permissions import permission_policy
@@ -295,7 +297,9 @@ class EditView(PerInstanceMixin, generic.EditView):
         return kwargs
 
 
-class DeleteView(PerInstanceMixin, generic.DeleteView):
+class DeleteView(PerInstanceMixin, InUseProtectedDeleteMixin, generic.DeleteView):
+    """A model a live page shows is deleted by a superuser only (workflows.deletion)."""
+
     permission_action = "delete"
 
 

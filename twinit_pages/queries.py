@@ -51,8 +51,9 @@ def member_states_in(locale):
     return sorted(states, key=lambda state: str(state.country_name))
 
 
-def latest_assets(locale, limit=6):
-    return with_cards(live_assets().filter(locale=locale).order_by("-first_published_at")[:limit])
+def latest_assets(locale, limit=6, exclude_keys=()):
+    assets = live_assets().filter(locale=locale).exclude(translation_key__in=exclude_keys)
+    return with_cards(assets.select_related("locale").order_by("-first_published_at")[:limit])
 
 
 def with_cards(assets):
@@ -95,3 +96,4 @@ def _model_ids(asset):
         if isinstance(model_id, int) and model_id not in ids:
             ids.append(model_id)
     return ids
+

@@ -1,18 +1,104 @@
-"""Public views that are not pages."""
+"""Public views that are not pages: the collection explorer and the site search."""
 
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.shortcuts import render
-from wagtail.models import Locale, Page
+from django.utils import translation
+
+from twinit_pages import collection
+from twinit_pages import search as site_search
+from twinit_pages.queries import with_cards
+
+
+def _url(params, **changes):
+    """The current query string with some parameters changed (``None`` removes one)."""
+    query = params.copy()
+    query.pop("page", None)
+    for key, value in changes.items():
+        query.pop(key, None)
+        if value is not None:
+            query.setlist(key, value if isinstance(value, list) else [value])
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def _toggle(params, param, value):
+    values = [v for v in params.getlist(param)]
+    lowered = [v.lower() for v in values]
+    if str(value).lower() in lowered:
+        values = [v for v in values if v.lower() != str(value).lower()]
+    else:
+        values.append(str(value))
+    return _url(params, **{param: values or None})
+
+
+def _facet_context(exploration, params):
+    facets = []
+    for facet in exploration.facets:
+        entries = facet.entries()
+        for entry in entries:
+            entry["url"] = _toggle(params, facet.param, entry["value"])
+        facets.append({"param": facet.param, "label": facet.label, "entries": entries})
+    return facets
+
+
+def _render(request, template, params, exploration, extra):
+    page = Paginator(exploration.assets, collection.PAGE_SIZE).get_page(params.get("page"))
+    page.object_list = with_cards(page.object_list)
+    without_page = params.copy()
+    without_page.pop("page", None)
+    context = {
+        "exploration": exploration,
+        "results": page,
+        "facets": _facet_context(exploration, params),
+        "active_filters": [
+            {**item, "url": _toggle(params, item["facet"].param, item["value"])}
+            for item in exploration.active_filters
+        ],
+        "clear_url": _url(QueryDict(mutable=True), q=params.get("q") or None),
+        "sorts": [{"value": key, "label": label} for key, (label, _order)
+                  in collection.SORTS.items()],
+        "page_query": without_page.urlencode(),
+        **extra,
+    }
+    return render(request, template, context)
+
+
+def explorer(request):
+    """Browse the whole collection by facets; every state of it is a shareable URL."""
+    params = request.GET
+    exploration = collection.explore(params, translation.get_language())
+    return _render(request, "twinit_pages/collection.html", params, exploration,
+                   {"query": ""})
 
 
 def search(request):
-    """Site search over live, public pages in the reader's language only (never drafts)."""
-    query = request.GET.get("q", "").strip()
-    results = Page.objects.none()
+    """Full-text search over live public assets and campaign pages in the reader's language.
+
+    Results are the explorer's cards with the same facets; a query that finds nothing is tried
+    again as the closest known words ("Did you mean …?").
+    """
+    language = translation.get_language()
+    params = request.GET.copy()
+    query = params.get("q", "").strip()
+    suggestion, corrected_from, pages = "", "", []
     if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-            .search(query)
+        exploration = collection.explore(
+            params, language, matching=site_search.matching_asset_ids(query)
         )
-    page = Paginator(results, 20).get_page(request.GET.get("page"))
-    return render(request, "twinit_pages/search.html", {"query": query, "results": page})
+        pages = site_search.matching_pages(query, language)
+        if not exploration.assets.exists() and not pages:
+            suggestion = site_search.suggest(query, language)
+            if suggestion:
+                retry = site_search.matching_asset_ids(suggestion)
+                if retry:
+                    corrected_from, query = query, suggestion
+                    params["q"] = suggestion
+                    exploration = collection.explore(params, language, matching=retry)
+                    pages = site_search.matching_pages(suggestion, language)
+    else:
+        exploration = collection.explore(params, language, matching=[])
+    return _render(request, "twinit_pages/search.html", params, exploration, {
+        "query": query, "suggestion": suggestion, "corrected_from": corrected_from,
+        "pages": pages,
+    })

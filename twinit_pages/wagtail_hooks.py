@@ -1,7 +1,12 @@
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
 from twinit_pages.models import Institution
+from workflows.deletion import InUseProtectedDeleteMixin
+
+
+class InstitutionDeleteView(InUseProtectedDeleteMixin, DeleteView):
+    """An institution named by a live page is deleted by a superuser only."""
 
 
 class InstitutionViewSet(SnippetViewSet):
@@ -11,6 +16,7 @@ class InstitutionViewSet(SnippetViewSet):
     list_display = ["name", "country", "website"]
     list_filter = ["country"]
     search_fields = ["name"]
+    delete_view_class = InstitutionDeleteView
 
 
 register_snippet(InstitutionViewSet)

@@ -8,7 +8,8 @@ class WorkflowsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from workflows import notifications, signals
+        from workflows import deletion, notifications, signals
 
         signals.connect()
+        deletion.connect()
         notifications.connect()

@@ -11,7 +11,55 @@ def add_campaign_dashboard(request, panels):
 
 @hooks.register("register_admin_urls")
 def register_dashboard_urls():
-    return [path("campaign-dashboard.csv", csv_view, name="twinit_dashboard_csv")]
+    from wagtail.images.views.images import DeleteView
+
+    from workflows.deletion import InUseProtectedDeleteMixin
+
+    class ImageDeleteView(InUseProtectedDeleteMixin, DeleteView):
+        """Wagtail's image delete, refusing images a live page shows. Registered before
+        wagtail.images' own URLs (this app comes first), so it answers their delete URL."""
+
+    return [
+        path("campaign-dashboard.csv", csv_view, name="twinit_dashboard_csv"),
+        path("images/<int:image_id>/delete/", ImageDeleteView.as_view(),
+             name="twinit_image_delete"),
+    ]
+
+
+@hooks.register("before_delete_page")
+def only_own_unreviewed_drafts(request, page):
+    """Below Europeana, a page is deleted by its author, unpublished and not in review."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from workflows.deletion import page_delete_refusal
+
+    reason = page_delete_refusal(request.user, page)
+    if reason:
+        messages.error(request, reason)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def bulk_delete_rules(request, action_type, objects, action_class_instance):
+    """Bulk delete follows the same rules as deleting one by one."""
+    from django.core.exceptions import PermissionDenied
+    from wagtail.models import Page
+
+    from workflows.deletion import cannot_delete_response, in_use_refusal, page_delete_refusal
+
+    if action_type != "delete":
+        return None
+    for obj in objects:
+        if isinstance(obj, Page):
+            if page_delete_refusal(request.user, obj):
+                raise PermissionDenied
+            continue
+        pages = in_use_refusal(request.user, obj)
+        if pages:
+            return cannot_delete_response(request, obj, pages)
+    return None
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -1,9 +1,11 @@
 """Settings shared by every environment; ``dev``, ``test`` and ``production`` adjust them."""
 
 import os
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
+import django
 from django.conf.locale import LANG_INFO
 
 from locales.languages import DEFAULT_LANGUAGE, EXTRA_LANG_INFO, django_languages
@@ -16,6 +18,8 @@ INSTALLED_APPS = [
     "workflows",
     "europeana",
     "locales",
+    "teams",
+    "ops",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -46,6 +50,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ops.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -126,7 +131,20 @@ STATICFILES_FINDERS = [
 
 WAGTAIL_SITE_NAME = "Twin it! 3D for Europe's culture"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: on PostgreSQL, full text with each language's text-search configuration (GIN-indexed)
+# and trigram typo tolerance; SQLite's full-text search otherwise. A collection beyond one
+# database server switches to OpenSearch by setting OPENSEARCH_URL (see README).
+if os.environ.get("OPENSEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS = {"default": {
+        "BACKEND": "wagtail.search.backends.opensearch2",
+        "URLS": [os.environ["OPENSEARCH_URL"]],
+        "INDEX": os.environ.get("OPENSEARCH_INDEX", "twinit"),
+        "TIMEOUT": 5,
+    }}
+elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "twinit_pages.search_backend"}}
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "json", "xml", "zip", "docx", "xlsx", "odt"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # The admin must not call out to third parties (release checks, avatars): privacy and offline use.
@@ -153,3 +171,33 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_ALL_ORIGINS = True
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Twin it! 3D <noreply@twinit.example>")
+
+# --- operations: logs, error mail ---------------------------------------------------------------
+# Every log line goes to stderr (journald, docker logs …) with the request id, user and path of
+# the request being served; server errors are also mailed to ADMINS ("Name <address>, …").
+_admins = [a for _, a in getaddresses([os.environ.get("ADMINS", "")]) if a]
+ADMINS = _admins if django.VERSION >= (6, 0) else [(a, a) for a in _admins]
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "request_context": {"()": "ops.logging.RequestContextFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s "
+                            "[request=%(request_id)s user=%(user)s %(path)s] %(message)s"},
+    },
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr",
+                   "filters": ["request_context"], "formatter": "plain"},
+        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR",
+                        "filters": ["require_debug_false"]},
+    },
+    "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django": {"handlers": ["stderr", "mail_admins"], "level": "INFO", "propagate": False},
+        # runserver's own access log keeps Django's format.
+        "django.server": {"level": "INFO"},
+    },
+}

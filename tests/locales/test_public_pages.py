@@ -103,5 +103,6 @@ def test_polish_plural_on_the_home_page(client, demo_site):
 
 def test_search_page_is_translated(client, demo_site):
     html = client.get("/de/search/?q=zzzzzz").content.decode()
-    assert "0 Ergebnisse für „zzzzzz“" in html
+    assert "Gefundene Kulturerbe-Objekte: 0" in html
+    assert "Kein Kulturerbe-Objekt entspricht diesen Filtern." in html
     assert "Sammlung durchsuchen" in html

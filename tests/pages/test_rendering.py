@@ -1,8 +1,11 @@
 """Public pages render their content; drafts and private fields never reach readers."""
 
+import re
+
 import pytest
 from wagtail.models import Locale
 
+from tests.pages.helpers import all_sitemaps
 from twinit_pages.models import (
     CampaignPage,
     ContactPoint,
@@ -90,7 +93,8 @@ def test_a_never_published_draft_is_a_404_for_readers(client, state):
     assert client.get("/en/latvia/secret-draft/").status_code == 404
     assert "Secret draft" not in client.get(latvia.url).content.decode()
     assert "Secret draft" not in client.get("/en/search/?q=Secret").content.decode()
-    assert "secret-draft" not in client.get("/sitemap.xml").content.decode()
+    sitemap = all_sitemaps(client)
+    assert "/en/latvia/" in sitemap and "secret-draft" not in sitemap
 
 
 def test_search_finds_live_assets(client, demo_site):
@@ -103,13 +107,14 @@ def test_contact_emails_are_never_rendered(client, state):
     ContactPoint.objects.create(page=estonia, name="Mari Maasikas", role="Coordinator",
                                 email="mari.private@example.ee")
     estonia.save_revision().publish()
-    for url in (estonia.url, "/en/", "/en/search/?q=Mari", "/sitemap.xml"):
-        html = client.get(url).content.decode()
+    pages = [client.get(url).content.decode()
+             for url in (estonia.url, "/en/", "/en/search/?q=Mari")]
+    for html in [*pages, all_sitemaps(client)]:
         assert "mari.private@example.ee" not in html
         assert "Mari Maasikas" not in html
 
 
-def test_switcher_and_hreflang_list_only_live_translations(client, demo_site):
+def test_hreflang_lists_only_live_translations_and_drafts_never_show(client, demo_site):
     asset = HeritageAssetPage.objects.get(slug="tallinn-town-hall")
     estonian = Locale.objects.get(language_code="et")
     french = Locale.objects.get(language_code="fr")
@@ -127,14 +132,19 @@ def test_switcher_and_hreflang_list_only_live_translations(client, demo_site):
         if live:
             revision.publish()
     html = client.get(asset.url).content.decode()
-    assert 'hreflang="et"' in html
-    assert 'hreflang="fr"' not in html
-    assert 'lang="et">eesti</a>' in html
+    alternates = re.findall(r'<link rel="alternate" hreflang="([a-z]+)"', html)
+    assert alternates == ["en", "et"]
+    estonian_url = asset.get_translation(estonian).url
+    assert f'<a href="{estonian_url}" hreflang="et" lang="et">eesti</a>' in html
     estonian_page = asset.get_translation(estonian)
     response = client.get(estonian_page.url)
     assert response.status_code == 200
     assert '<html lang="et">' in response.content.decode()
-    assert client.get(asset.get_translation(french).url).status_code == 404
+    # The French draft is never shown: French readers get the live English page, marked as such.
+    response = client.get(asset.get_translation(french).url)
+    assert response.status_code == 200
+    assert "Hôtel de ville" not in response.content.decode()
+    assert "untranslated-notice" in response.content.decode()
 
 
 def test_member_state_pages_are_27(demo_site):

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -187,11 +188,25 @@ class HeritageAssetPage(Page):
         ObjectList(Page.settings_panels, heading=_("Settings")),
     ])
 
+    # What a reader can find: the texts of the page in its own language, paradata, reuse intent,
+    # and the labels readers type (country, type, usage areas, technique) in the page's language.
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("description"),
         index.SearchField("place_name"),
+        index.SearchField("date_display"),
         index.SearchField("stories"),
+        index.SearchField("reuse_statement"),
+        index.SearchField("reuse_audiences"),
+        index.SearchField("reuse_scope"),
+        index.SearchField("capture_equipment"),
+        index.SearchField("processing_software"),
+        index.SearchField("operators"),
+        index.SearchField("processing_steps"),
+        index.SearchField("search_labels"),
+        index.RelatedFields("elements", [
+            index.SearchField("name"), index.SearchField("description"),
+        ]),
         index.FilterField("heritage_type"),
         index.FilterField("start_year"),
         index.FilterField("end_year"),
@@ -293,6 +308,25 @@ class HeritageAssetPage(Page):
     def card_country(self):
         parent = self.get_parent()
         return parent.title if parent else ""
+
+    @property
+    def country_name(self):
+        return choices.label_for(choices.MEMBER_STATES, self.country_code)
+
+    def search_labels(self):
+        """Vocabulary labels in the page's language (and the codes), for the search index."""
+        codes = [self.country_code, self.heritage_type, self.capture_technique,
+                 *self.usage_areas, *self.priority_categories]
+        with translation.override(self.locale.language_code):
+            labels = [
+                str(self.country_name), str(self.heritage_type_label()),
+                str(choices.label_for(choices.CAPTURE_TECHNIQUES, self.capture_technique)),
+                *map(str, self.usage_area_labels()), *map(str, self.priority_category_labels()),
+            ]
+        return " ".join(dict.fromkeys(word for word in codes + labels if word))
+
+    def rights_short_name(self):
+        return choices.RIGHTS_SHORT_NAMES.get(self.rights_uri, "")
 
     def heritage_type_label(self):
         return choices.label_for(choices.HERITAGE_TYPES, self.heritage_type)

@@ -9,9 +9,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from twinit_pages.blocks import CampaignContentBlock
+from twinit_pages.routing import ReaderLanguageRouteMixin
 
 
-class CampaignHomePage(Page):
+class CampaignHomePage(ReaderLanguageRouteMixin, Page):
     """Front page of the campaign: what it is, featured assets and live participation figures."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -39,12 +40,14 @@ class CampaignHomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["member_states"] = member_states_in(self.locale)
-        context["latest_assets"] = latest_assets(self.locale, limit=6)
         context["counts"] = campaign_counts()
         context["featured"] = with_cards(
             item.asset.localized for item in self.featured_assets.select_related("asset")
             if item.asset and item.asset.live
         )
+        # "Latest" shows what is new beyond the featured choice, never the same cards twice.
+        featured_keys = [asset.translation_key for asset in context["featured"]]
+        context["latest_assets"] = latest_assets(self.locale, limit=6, exclude_keys=featured_keys)
         return context
 
 
@@ -57,7 +60,7 @@ class FeaturedAsset(Orderable):
     panels = [PageChooserPanel("asset", "twinit_pages.HeritageAssetPage")]
 
 
-class CampaignPage(Page):
+class CampaignPage(ReaderLanguageRouteMixin, Page):
     """About, participation guidelines, FAQ, hackathon: free content edited by Europeana."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -11,12 +11,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from twinit_pages.choices import MEMBER_STATES, label_for
+from twinit_pages.routing import ReaderLanguageRouteMixin
 
 # A Member State may publish thousands of assets: its page lists them a page of cards at a time.
 ASSETS_PER_PAGE = 24
 
 
-class MemberStatePage(Page):
+class MemberStatePage(ReaderLanguageRouteMixin, Page):
     iso_code = models.CharField(
         _("ISO 3166 country code"), max_length=2, choices=MEMBER_STATES,
         help_text=_("The Member State this page stands for; one page per Member State."),

@@ -1,9 +1,16 @@
-"""Template helpers for the public site."""
+"""Template helpers for the public site.
+
+Every page can be read in every language: where a page has no translation, the reader gets the
+source page under their own language's interface (see ``twinit_pages.routing``). The helpers
+here keep the reader in their language while doing so: links keep the reader's URL prefix, the
+switcher lists all 24 languages, and ``lang`` attributes say which language the *content* is in.
+"""
 
 from django import template
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Page
+from django.utils.html import format_html
+from wagtail.models import Locale, Page
 
 from locales.languages import EU_LANGUAGES
 
@@ -12,48 +19,102 @@ register = template.Library()
 LOCAL_NAMES = {code: local for code, _english, local in EU_LANGUAGES}
 
 
+def reader_language():
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def with_language(url, code):
+    """``/en/a/b/`` → ``/<code>/a/b/``; a URL without a language prefix is left alone."""
+    for known, _english, _local in EU_LANGUAGES:
+        prefix = f"/{known}/"
+        if url.startswith(prefix) or url == prefix[:-1]:
+            return f"/{code}/" + url[len(prefix):]
+    return url
+
+
+def locale_code(locale_id, request=None):
+    """A locale's language code; the small Locale table is read once per request, not per card."""
+    codes = getattr(request, "_twinit_locale_codes", None)
+    if codes is None or locale_id not in codes:
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        if request is not None:
+            request._twinit_locale_codes = codes
+    return codes.get(locale_id, settings.LANGUAGE_CODE)
+
+
+def source_language(page, request=None):
+    """The language the page's content is written in (an alias shows its source's content)."""
+    source = page.alias_of if page.alias_of_id else page
+    return locale_code(source.locale_id, request)
+
+
+@register.simple_tag(takes_context=True)
+def reader_url(context, page):
+    """The page's URL, kept under the reader's language prefix when it is in another language."""
+    request = context.get("request")
+    url = page.get_url(request=request) or ""
+    language = reader_language()
+    if locale_code(page.locale_id, request) != language:
+        url = with_language(url, language)
+    return url
+
+
+@register.simple_tag(takes_context=True)
+def content_lang_attr(context, page):
+    """`` lang="xx"`` where a page's content is not in the reader's language, else nothing."""
+    code = source_language(page, context.get("request"))
+    return format_html(' lang="{}"', code) if code != reader_language() else ""
+
+
 @register.simple_tag(takes_context=True)
 def page_languages(context, page=None):
-    """The languages this page really exists in, live, with their URLs.
+    """All 24 languages for the switcher, each with the URL that serves the page in it.
 
-    Feeds the language switcher and hreflang alternates, so neither ever links to a
-    translation that is missing or still in review.
+    A live translation links to itself and is ``translated``; any other language links to the
+    source page under that language's prefix, which serves the source content with that
+    language's interface and a "not yet translated" notice. Only real translations become
+    hreflang alternates (the others would be duplicates of the source).
     """
     page = page or context.get("page")
     request = context.get("request")
+    current = reader_language()
     if not isinstance(page, Page):
-        code = translation.get_language() or settings.LANGUAGE_CODE
-        return [{"code": code, "name": LOCAL_NAMES.get(code, code), "url": "/", "current": True}]
-    current = content_language(context, page)
-    entries = []
-    # Aliases are untranslated copies wagtail-localize makes of parent pages: not a language
-    # the page exists in.
-    translations = page.get_translations(inclusive=True).live().public().filter(
-        alias_of__isnull=True
+        path = request.get_full_path() if request else "/"
+        return [
+            {"code": code, "name": local, "url": with_language(path, code), "translated": True,
+             "current": code == current}
+            for code, _english, local in EU_LANGUAGES
+        ]
+    translations = {
+        translated.locale.language_code: translated
+        for translated in page.get_translations(inclusive=True).live().public()
+        .filter(alias_of__isnull=True).select_related("locale")
+    }
+    source = translations.get(settings.LANGUAGE_CODE) or (
+        min(translations.values(), key=lambda p: p.pk) if translations else page
     )
-    for translated in translations.select_related("locale"):
-        code = translated.locale.language_code
-        url = translated.get_url(request=request)
-        if url:
-            entries.append({
-                "code": code, "name": LOCAL_NAMES.get(code, code), "url": url,
-                "full_url": translated.get_full_url(request=request),
-                "current": code == current,
-            })
-    return sorted(entries, key=lambda entry: entry["code"])
+    source_url = source.get_url(request=request) or ""
+    entries = []
+    for code, _english, local in EU_LANGUAGES:
+        translated = translations.get(code)
+        entry = {"code": code, "name": local, "current": code == current,
+                 "translated": translated is not None}
+        if translated is not None:
+            entry["url"] = translated.get_url(request=request)
+            entry["full_url"] = translated.get_full_url(request=request)
+        else:
+            entry["url"] = with_language(source_url, code)
+        entries.append(entry)
+    return entries
 
 
 @register.simple_tag(takes_context=True)
 def content_language(context, page=None):
-    """The language the page's content is written in, for <html lang>.
-
-    An alias shows its source page's content, so it speaks the source's language.
-    """
+    """The language the page's content is written in (the reader's for non-page views)."""
     page = page or context.get("page")
     if not isinstance(page, Page):
-        return translation.get_language() or settings.LANGUAGE_CODE
-    source = page.alias_of if page.alias_of_id else page
-    return source.locale.language_code
+        return reader_language()
+    return source_language(page, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
@@ -61,11 +122,9 @@ def campaign_menu(context):
     """Live campaign pages shown in menus, in the reader's language where translated."""
     from twinit_pages.models import CampaignHomePage
 
-    page = context.get("page")
-    locale = page.locale if isinstance(page, Page) else None
-    homes = CampaignHomePage.objects.live()
-    home = (homes.filter(locale=locale).first() if locale else None) or homes.filter(
-        locale__language_code=translation.get_language()
+    homes = CampaignHomePage.objects.live().filter(alias_of__isnull=True)
+    home = homes.filter(locale__language_code=reader_language()).first() or homes.filter(
+        locale__language_code=settings.LANGUAGE_CODE
     ).first() or homes.first()
     if home is None:
         return []

@@ -18,6 +18,8 @@ class Command(BaseCommand):
         ensure_locales()
         loader = DemoLoader()
         loader.run()
+        # Search indexing normally runs in the background worker; the demo is searchable at once.
+        call_command("update_index", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({loader.created} objects new)."))
         if settings.DEBUG:
             username, password = DEV_ADMIN
