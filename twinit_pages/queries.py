@@ -96,3 +96,4 @@ def _model_ids(asset):
         if isinstance(model_id, int) and model_id not in ids:
             ids.append(model_id)
     return ids
+

@@ -131,7 +131,20 @@ STATICFILES_FINDERS = [
 
 WAGTAIL_SITE_NAME = "Twin it! 3D for Europe's culture"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: on PostgreSQL, full text with each language's text-search configuration (GIN-indexed)
+# and trigram typo tolerance; SQLite's full-text search otherwise. A collection beyond one
+# database server switches to OpenSearch by setting OPENSEARCH_URL (see README).
+if os.environ.get("OPENSEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS = {"default": {
+        "BACKEND": "wagtail.search.backends.opensearch2",
+        "URLS": [os.environ["OPENSEARCH_URL"]],
+        "INDEX": os.environ.get("OPENSEARCH_INDEX", "twinit"),
+        "TIMEOUT": 5,
+    }}
+elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "twinit_pages.search_backend"}}
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "json", "xml", "zip", "docx", "xlsx", "odt"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # The admin must not call out to third parties (release checks, avatars): privacy and offline use.
