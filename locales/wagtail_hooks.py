@@ -73,6 +73,8 @@ class TranslationWorkPanel(Component):
         context = super().get_context_data(parent_context)
         items, more = translation_work(self.languages)
         context.update({
+            # A component renders without the request: its Translate forms need the token.
+            "csrf_token": parent_context.get("csrf_token"),
             "items": [(item, STATE_LABELS[item.state]) for item in items],
             "more": more,
             "heading": _("Translate into %(languages)s") % {
