@@ -57,13 +57,21 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "workflows.confidentiality_middleware.ConfidentialityMiddleware",
+    "twinit_pages.page_cache.AnonymousPageCacheMiddleware",
 ]
+
+# Full-page cache for anonymous readers (twinit_pages/page_cache.py), in the default cache: the
+# local memory of the one demo process, or Redis (REDIS_URL) shared by every production worker.
+# Purges reach every process only through a shared cache, so without Redis production keeps the
+# page cache off (production.py).
+TWINIT_PAGE_CACHE_SECONDS = int(os.environ.get("TWINIT_PAGE_CACHE_SECONDS", 600))
 
 ROOT_URLCONF = "cms.urls"
 

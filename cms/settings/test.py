@@ -19,3 +19,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
+# The page cache is off so that tests changing content without signals see fresh pages; the
+# cache's own tests switch it on with a cleared cache.
+TWINIT_PAGE_CACHE_SECONDS = 0
