@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('twinit_pages', '0001_initial'),
+        ('twinit_pages', '0002_search_indexes'),
     ]
 
     operations = [
