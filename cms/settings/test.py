@@ -19,3 +19,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
+# Login lockout and rate limits are tested on their own (tests/ops); elsewhere they would make
+# tests depend on each other's request counts.
+AXES_ENABLED = False
+# Dataset zips are rebuilt in the background on every publication; tests that need one build it.
+DATASET_BUILD_ON_CHANGE = False
+RATE_LIMITS = {}
