@@ -4,10 +4,10 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from ops.views import healthz
+from twinit_pages import sitemaps
 from twinit_pages.views import explorer, search
 
 urlpatterns = [
@@ -15,7 +15,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemaps.index, name="twinit_sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="twinit_sitemap_section"),
     path("i18n/", include("django.conf.urls.i18n")),
     # Language-independent, stable URLs for 3D model pages and embeds.
     path("3d/", include("models3d.urls")),

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "workflows",
     "europeana",
     "locales",
+    "teams",
     "ops",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -63,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -71,7 +73,14 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
     "workflows.confidentiality_middleware.ConfidentialityMiddleware",
+    "twinit_pages.page_cache.AnonymousPageCacheMiddleware",
 ]
+
+# Full-page cache for anonymous readers (twinit_pages/page_cache.py), in the default cache: the
+# local memory of the one demo process, or Redis (REDIS_URL) shared by every production worker.
+# Purges reach every process only through a shared cache, so without Redis production keeps the
+# page cache off (production.py).
+TWINIT_PAGE_CACHE_SECONDS = int(os.environ.get("TWINIT_PAGE_CACHE_SECONDS", 600))
 
 ROOT_URLCONF = "cms.urls"
 
@@ -145,7 +154,20 @@ STATICFILES_FINDERS = [
 
 WAGTAIL_SITE_NAME = "Twin it! 3D for Europe's culture"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: on PostgreSQL, full text with each language's text-search configuration (GIN-indexed)
+# and trigram typo tolerance; SQLite's full-text search otherwise. A collection beyond one
+# database server switches to OpenSearch by setting OPENSEARCH_URL (see README).
+if os.environ.get("OPENSEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS = {"default": {
+        "BACKEND": "wagtail.search.backends.opensearch2",
+        "URLS": [os.environ["OPENSEARCH_URL"]],
+        "INDEX": os.environ.get("OPENSEARCH_INDEX", "twinit"),
+        "TIMEOUT": 5,
+    }}
+elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "twinit_pages.search_backend"}}
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "json", "xml", "zip", "docx", "xlsx", "odt"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # The admin must not call out to third parties (release checks, avatars): privacy and offline use.

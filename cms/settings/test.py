@@ -25,3 +25,6 @@ AXES_ENABLED = False
 # Dataset zips are rebuilt in the background on every publication; tests that need one build it.
 DATASET_BUILD_ON_CHANGE = False
 RATE_LIMITS = {}
+# The page cache is off so that tests changing content without signals see fresh pages; the
+# cache's own tests switch it on with a cleared cache.
+TWINIT_PAGE_CACHE_SECONDS = 0

@@ -6,5 +6,6 @@
     self.ModelViewerElement = Object.assign(self.ModelViewerElement || {}, {
         dracoDecoderLocation: tag.dataset.dracoDecoderLocation,
         ktx2TranscoderLocation: tag.dataset.ktx2TranscoderLocation,
+        meshoptDecoderLocation: tag.dataset.meshoptDecoderLocation,
     });
 })();
