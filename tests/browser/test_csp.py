@@ -37,7 +37,6 @@ def test_no_csp_violation_on_home_asset_viewer_and_admin_editor(case, browser, l
     violations = []
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text
             or "Refused to" in m.text else None)
-    page.on("pageerror", lambda e: violations.append(str(e)))
 
     response = page.goto(f"{live_demo.url}/en/")
     assert "script-src 'self'" in response.headers["content-security-policy"]
