@@ -137,11 +137,13 @@ def size_table(paths: list[Path], tmp: Path) -> None:
 
 
 def scan_benchmark(triangles: int, texture: int, folder: Path) -> None:
-    sys.path.insert(0, str(REPO_ROOT))
-    from benchmarks.scan import write_glb
-
+    # Generated in its own process: a child forked from a big parent would inherit its peak
+    # RSS (ru_maxrss survives fork and exec) and spoil the memory figures below.
     t0 = time.perf_counter()
-    scan = write_glb(folder / f"scan_{triangles}.glb", triangles, texture)
+    scan = folder / f"scan_{triangles}.glb"
+    subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
+                    f"sys.path.insert(0, {str(REPO_ROOT)!r}); from benchmarks.scan import write_glb; "
+                    f"write_glb(Path({str(scan)!r}), {triangles}, {texture})"], check=True)
     print(f"generated {scan.name}: {scan.stat().st_size / 1024**2:.1f} MB, "
           f"{texture}² JPEG, in {time.perf_counter() - t0:.1f} s")
     ours = measure("ingest", scan)
