@@ -18,14 +18,7 @@ def register_admin_urls():
         path("submit/<int:translation_id>/", views.submit_for_review, name="submit"),
         path("coverage/", views.coverage_report, name="coverage"),
     ]
-    from locales.machine import machine_translate_view
-
-    return [
-        path("translations/", include((urls, "twinit_locales"), namespace="twinit_locales")),
-        # Answers wagtail-localize's own machine translation URL (this app's hooks run first).
-        path("localize/translate/<int:translation_id>/machine_translate/", machine_translate_view,
-             name="twinit_machine_translate"),
-    ]
+    return [path("translations/", include((urls, "twinit_locales"), namespace="twinit_locales"))]
 
 
 @hooks.register("register_admin_menu_item")
