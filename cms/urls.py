@@ -7,9 +7,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from twinit_pages.views import explorer, search
+from cms.views import favicon, robots_txt
+from europeana.views import reuse
+from twinit_pages.views import collection_map, collection_map_points, explorer, search
+
+handler404 = "cms.views.page_not_found"
+handler500 = "cms.views.server_error"
 
 urlpatterns = [
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -30,5 +37,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
     path("collection/", explorer, name="collection"),
+    path("map/", collection_map, name="map"),
+    path("reuse/", reuse, name="reuse"),
+    path("map/assets.json", collection_map_points, name="map_points"),
     path("", include(wagtail_urls)),
 )

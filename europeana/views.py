@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db.models import Max, TextField
 from django.db.models.functions import Cast
-from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.http import HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
+from django.shortcuts import redirect, render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils.http import quote_etag
@@ -348,9 +348,49 @@ def dataset(request, country=None):
 @require_GET
 def resolve_id(request, page_id, part=None):
     """Our stable EDM URIs (/id/asset/<id>[/place|/timespan|/aggregation]) lead to the page."""
-    from django.shortcuts import redirect
-
     page = live_asset(page_id)
     if page is None:
         return not_found(request, html=True)
     return redirect(page.get_url(request) or "/", permanent=False)
+
+
+# --- "Reuse the data" page --------------------------------------------------------------------------
+
+
+def reuse(request):
+    """Everything a reuser needs on one page: API reference, OAI-PMH, datasets, embeds, licences."""
+    from twinit_pages.collection import explore
+
+    from .reuse import datasets, totals
+
+    rows = datasets()
+    exploration = explore(QueryDict(), request.LANGUAGE_CODE)
+    licences = next(f for f in exploration.facets if f.param == "licence").entries()
+    example = public_assets().order_by("pk").first()
+    response = render(request, "europeana/reuse.html", {
+        "base_url": base_url(), "datasets": rows, "all": totals(rows), "licences": licences,
+        "example": example, "example_url": example.get_full_url(request) if example else "",
+    })
+    # Redoc's bundle shows its maker's logo from a CDN: readers' browsers must not call out.
+    response["Content-Security-Policy"] = "img-src 'self' data:"
+    return response
+
+
+def _reuse_url(request, anchor):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(translation.get_language_from_request(request)):
+        return reverse("reuse") + anchor
+
+
+@require_GET
+def api_root(request):
+    """/api/ and /api/v1/ land on the API reference of the reuse page."""
+    return redirect(_reuse_url(request, "#api"))
+
+
+@require_GET
+def dataset_index(request):
+    """/dataset/ lists the downloads (with size and date) instead of starting one blindly."""
+    return redirect(_reuse_url(request, "#datasets"))

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "workflows.confidentiality_middleware.ConfidentialityMiddleware",
+    "twinit_pages.middleware.PublicNotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -125,7 +126,12 @@ STATICFILES_FINDERS = [
 ]
 
 WAGTAIL_SITE_NAME = "Twin it! 3D for Europe's culture"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# The one public base URL: every absolute link (pages, API, OAI-PMH, EDM, exports) starts with it.
+# By default the address `runserver` is given by scripts/run-demo.sh (HOST and PORT).
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or "http://{}:{}".format(
+    {"0.0.0.0": "localhost", "": "localhost"}.get(os.environ.get("HOST", ""), os.environ.get("HOST")),
+    os.environ.get("PORT", "8000"),
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "json", "xml", "zip", "docx", "xlsx", "odt"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
@@ -143,6 +149,11 @@ WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 THREED_MAX_UPLOAD_BYTES = int(os.environ.get("THREED_MAX_UPLOAD_BYTES", 1024**3))
+
+# The collection map draws country outlines itself; a tile server is optional (none: works offline),
+# e.g. MAP_TILE_URL=https://tile.example.org/{z}/{x}/{y}.png with its attribution.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 
 # The aggregator named as edm:provider in the Europeana export.
 EUROPEANA_PROVIDER_NAME = os.environ.get("EUROPEANA_PROVIDER_NAME", "Europeana Foundation")

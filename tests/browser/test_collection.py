@@ -13,6 +13,8 @@ PAGES = {
     "explorer": "/{lang}/collection/?usage=Maintenance",
     "search": "/{lang}/search/?q=photogrammetry",
     "asset": "/{lang}/estonia/tallinn-town-hall/",
+    "map": "/{lang}/map/",
+    "reuse": "/{lang}/reuse/",
 }
 
 
@@ -71,3 +73,46 @@ def test_collection_pages_are_accessible_in_three_languages(browser, live_demo, 
             assert browser.axe_violations() == [], (url, width)
             browser.screenshot(f"collection-{name}-{lang}-{width}.png")
     assert browser.outside == [], f"requests left the local server: {browser.outside}"
+
+
+@pytest.fixture
+def located(live_demo):
+    from twinit_pages.models import HeritageAssetPage
+
+    return HeritageAssetPage.objects.live().filter(
+        locale__language_code="en", latitude__isnull=False).count()
+
+
+def test_map_shows_every_located_asset_offline(located, browser, live_demo):
+    page = browser.page
+    page.goto(live_demo.url + "/en/collection/")
+    page.get_by_role("link", name="Show on a map").click()
+    page.wait_for_selector("#collection-map[data-markers]")
+    assert page.get_attribute("#collection-map", "data-markers") == str(located)
+    # Country outlines are drawn (no tile server configured) and markers or clusters show.
+    assert page.locator("#collection-map path.leaflet-interactive, #collection-map path").count() > 20
+    assert page.locator(".map-pin, .marker-cluster").count() >= 1
+    page.wait_for_load_state("networkidle")
+    assert browser.axe_violations() == []
+    browser.screenshot("collection-map-en-1280.png")
+    page.goto(live_demo.url + "/en/map/?country=EE")
+    page.wait_for_selector("#collection-map[data-markers]")
+    assert page.get_attribute("#collection-map", "data-markers") == "1"
+    assert browser.outside == [], f"requests left the local server: {browser.outside}"
+
+
+def test_reuse_page_renders_the_api_reference_without_calling_out(browser, live_demo):
+    page = browser.page
+    blocked = []
+    page.on("requestfailed", lambda r: blocked.append((r.url, r.failure)))
+    page.goto(live_demo.url + "/en/")
+    page.get_by_role("link", name="Reuse the data").click()
+    page.wait_for_selector("text=List published assets")
+    assert page.locator("redoc h1, .api-reference h1").count() >= 1
+    page.wait_for_load_state("networkidle")
+    assert browser.axe_violations() == []
+    browser.screenshot("collection-reuse-en-1280.png")
+    # Redoc's maker logo is the only outside address it names; the page's policy stops it
+    # in the browser before any request leaves.
+    assert all(failure in ("csp", "net::ERR_BLOCKED_BY_CSP") for url, failure in blocked
+               if url in browser.outside), blocked

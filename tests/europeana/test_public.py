@@ -302,7 +302,10 @@ def test_dataset_includes_the_web_glbs_of_ready_models(tmp_path, sources, settin
 
 
 def test_dataset_download_streams(client, sources):
-    response = client.get("/dataset/")
+    # /dataset/ lists the downloads with size and date; the whole collection is all.zip.
+    listing = client.get("/dataset/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert listing.status_code == 302 and listing["Location"] == "/fr/reuse/#datasets"
+    response = client.get("/dataset/all.zip")
     assert response.status_code == 200 and response.streaming
     assert response["Content-Type"] == "application/zip"
     body = b"".join(response.streaming_content)
