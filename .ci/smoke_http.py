@@ -115,6 +115,11 @@ expect(response.status == 200 and b"<Identify>" in body, f"OAI-PMH Identify ({re
 response, body = fetch("/oai/?verb=ListRecords&metadataPrefix=edm")
 expect(response.status == 200 and b"<record>" in body, "OAI-PMH lists EDM records")
 
+# Health for the load balancer: database, cache (Redis) and media storage.
+response, body = fetch("/healthz")
+expect(response.status == 200 and json.loads(body)["status"] == "ok", f"/healthz is ok ({body[:120]})")
+expect(response.getheader("X-Request-ID", "") != "", "responses carry the request id from nginx")
+
 # Errors are plain pages, never the debug page.
 response, body = fetch("/en/no-such-page-here/")
 expect(response.status == 404 and b"Traceback" not in body and b"URLconf" not in body,

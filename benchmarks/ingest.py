@@ -3,9 +3,18 @@
 Run from the repository root:  .venv/bin/python benchmarks/ingest.py [--triangles 1000000]
 
 For every fixture model and a generated dense mesh (PLY and GLB) it prints wall time of the
-full ingest (validate incl. Khronos validator, analyse, derivative, thumbnail), the thumbnail
+full ingest (validate incl. Khronos validator, derivatives, analyse, poster), the poster
 alone, and peak resident memory (ru_maxrss of the child process). Targets for 1M triangles on
-a 2-core machine: thumbnail <= 2 s, full ingest <= 5 s, peak memory <= 1.5 GB.
+a 2-core machine: thumbnail <= 2 s, full ingest <= 5 s, peak memory <= 1.5 GB. It then prints
+the size of every derivative next to the reference pipeline's web GLB
+(``gltf-transform optimize --compress meshopt --texture-compress webp --texture-size 2048
+--simplify false``) on the same input; target: ``web`` within 1.2x of the reference.
+
+    .venv/bin/python benchmarks/ingest.py --scan [--scan-triangles 5000000 --scan-texture 8192]
+
+generates a textured scan (default 5 M triangles, 8192² JPEG, ~160 MB GLB) in a temporary
+folder (never in the repository) and prints wall time, CPU time and peak memory of Python and
+Node for our ingest and for the reference pipeline. Target: <= 30 s and <= 2 GB on 2 cores.
 """
 
 import argparse
@@ -29,9 +38,32 @@ MODELS = [
 ]
 
 
+REFERENCE = ["optimize", "--compress", "meshopt", "--texture-compress", "webp",
+             "--texture-size", "2048", "--simplify", "false"]
+
+
+def _usage(t0: float) -> dict:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "seconds": time.perf_counter() - t0,
+        "cpu_s": own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime,
+        "peak_rss_mb": own.ru_maxrss / 1024,
+        # The largest Node child (validator or derive.cjs); they run one after another.
+        "node_peak_rss_mb": kids.ru_maxrss / 1024,
+    }
+
+
 def child(mode: str, path: str) -> None:
     sys.path.insert(0, str(REPO_ROOT))
     t0 = time.perf_counter()
+    if mode == "reference":
+        cli = REPO_ROOT / "node_modules" / "@gltf-transform" / "cli" / "bin" / "cli.js"
+        out = Path(path).with_name(Path(path).stem + ".reference.glb")
+        subprocess.run(["node", str(cli), REFERENCE[0], path, str(out), *REFERENCE[1:]],
+                       check=True, capture_output=True)
+        print(json.dumps({**_usage(t0), "bytes": out.stat().st_size}))
+        return
     if mode == "load":
         import trimesh
 
@@ -43,18 +75,21 @@ def child(mode: str, path: str) -> None:
         with tempfile.TemporaryDirectory() as work:
             result = ingest(Path(path), Path(work))
             out = {
-                "seconds": time.perf_counter() - t0,
                 "timings": result.timings,
                 "triangles": result.analysis.triangle_count,
                 "vertices": result.analysis.vertex_count,
+                "derivatives": [d.to_dict() for d in result.derivatives.by_role.values()],
             }
-    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            base = Path(work) / "out" / "base.glb"  # OBJ/PLY/STL converted for derive.cjs
+            if mode == "ingest-keep-base" and base.exists():
+                Path(sys.argv[-1]).write_bytes(base.read_bytes())
+    out.update(_usage(t0))
     print(json.dumps(out))
 
 
-def measure(mode: str, path: Path) -> dict:
+def measure(mode: str, path: Path, *extra: str) -> dict:
     proc = subprocess.run(
-        [sys.executable, __file__, "--child", mode, str(path)],
+        [sys.executable, __file__, "--child", mode, str(path), *extra],
         capture_output=True, text=True, check=False,
     )
     if proc.returncode:
@@ -74,17 +109,79 @@ def generate(triangles: int, folder: Path) -> list[Path]:
     return [ply, glb]
 
 
+def size_table(paths: list[Path], tmp: Path) -> None:
+    """Our derivatives against the reference pipeline's web GLB, run on the same GLB input."""
+    header = (f"{'model':34} {'master':>10} {'reference':>10} {'web':>10} {'web/ref':>8} "
+              f"{'mobile':>9} {'ar':>10} {'mobile tris':>11}")
+    print()
+    print(header)
+    print("-" * len(header))
+    for path in paths:
+        base = path
+        if path.suffix.lower() not in (".glb", ".gltf"):
+            base = tmp / f"{path.stem}.base.glb"
+            ours = measure("ingest-keep-base", path, str(base))
+        else:
+            ours = measure("ingest", path)
+        if "error" in ours:
+            print(f"{path.name:34} ERROR {ours['error']}")
+            continue
+        ref = measure("reference", base)
+        sizes = {d["role"]: d for d in ours["derivatives"]}
+        master = sum(f.stat().st_size for f in path.parent.iterdir()) \
+            if path.suffix == ".gltf" else path.stat().st_size
+        print(f"{path.name:34} {master:>10} {ref.get('bytes', 0):>10} {sizes['web']['bytes']:>10} "
+              f"{sizes['web']['bytes'] / max(ref.get('bytes', 1), 1):>7.2f}x "
+              f"{sizes['mobile']['bytes']:>9} {sizes['ar']['bytes']:>10} "
+              f"{sizes['mobile']['triangle_count']:>11}")
+
+
+def scan_benchmark(triangles: int, texture: int, folder: Path) -> None:
+    # Generated in its own process: a child forked from a big parent would inherit its peak
+    # RSS (ru_maxrss survives fork and exec) and spoil the memory figures below.
+    t0 = time.perf_counter()
+    scan = folder / f"scan_{triangles}.glb"
+    subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
+                    f"sys.path.insert(0, {str(REPO_ROOT)!r}); from benchmarks.scan import write_glb; "
+                    f"write_glb(Path({str(scan)!r}), {triangles}, {texture})"], check=True)
+    print(f"generated {scan.name}: {scan.stat().st_size / 1024**2:.1f} MB, "
+          f"{texture}² JPEG, in {time.perf_counter() - t0:.1f} s")
+    ours = measure("ingest", scan)
+    ref = measure("reference", scan)
+    header = (f"{'pipeline':12} {'wall s':>7} {'CPU s':>7} {'Python MB':>10} {'Node MB':>8} "
+              f"{'web MB':>7} {'mobile MB':>9} {'mobile tris':>11}")
+    print(header)
+    print("-" * len(header))
+    if "error" in ours:
+        print(f"ours ERROR {ours['error']}")
+        return
+    sizes = {d["role"]: d for d in ours["derivatives"]}
+    print(f"{'ours':12} {ours['seconds']:>7.1f} {ours['cpu_s']:>7.1f} {ours['peak_rss_mb']:>10.0f} "
+          f"{ours['node_peak_rss_mb']:>8.0f} {sizes['web']['bytes'] / 1024**2:>7.1f} "
+          f"{sizes['mobile']['bytes'] / 1024**2:>9.1f} {sizes['mobile']['triangle_count']:>11}")
+    print(f"{'reference':12} {ref['seconds']:>7.1f} {ref['cpu_s']:>7.1f} {ref['peak_rss_mb']:>10.0f} "
+          f"{ref['node_peak_rss_mb']:>8.0f} {ref['bytes'] / 1024**2:>7.1f} {'-':>9} {'-':>11}")
+    print("stages (s): " + ", ".join(f"{k} {v:.1f}" for k, v in ours["timings"].items()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--triangles", type=int, default=1_000_000)
     parser.add_argument("--skip-fixtures", action="store_true",
                         help="Only the generated mesh (e.g. with --triangles 5000000).")
-    parser.add_argument("--child", nargs=2, metavar=("MODE", "PATH"), help=argparse.SUPPRESS)
+    parser.add_argument("--scan", action="store_true",
+                        help="Only the large textured scan against the reference pipeline.")
+    parser.add_argument("--scan-triangles", type=int, default=5_000_000)
+    parser.add_argument("--scan-texture", type=int, default=8192)
+    parser.add_argument("--child", nargs="+", metavar="ARG", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(*args.child)
+        child(*args.child[:2])
         return
     with tempfile.TemporaryDirectory() as tmp:
+        if args.scan:
+            scan_benchmark(args.scan_triangles, args.scan_texture, Path(tmp))
+            return
         fixtures = [] if args.skip_fixtures else [FIXTURES / m for m in MODELS]
         paths = fixtures + generate(args.triangles, Path(tmp))
         header = (f"{'model':34} {'tris':>9} {'ingest s':>9} {'thumb s':>8} {'valid s':>8} "
@@ -99,9 +196,10 @@ def main() -> None:
                 continue
             t = full["timings"]
             print(f"{path.name:34} {full['triangles']:>9} {full['seconds']:>9.2f} "
-                  f"{t['thumbnail']:>8.2f} {t['validate']:>8.2f} {t['derivative']:>8.2f} "
+                  f"{t['thumbnail']:>8.2f} {t['validate']:>8.2f} {t['derivatives']:>8.2f} "
                   f"{full['peak_rss_mb']:>8.0f} | {load['seconds']:>7.3f} "
                   f"{load['peak_rss_mb']:>8.0f}")
+        size_table(paths, Path(tmp))
 
 
 if __name__ == "__main__":

@@ -81,11 +81,12 @@ def generate(count):
     """Migrate and fill an empty database: campaign tree, FAQ page, `count` assets, index."""
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
+    from django.db import connection
     from oai import build_tree, bulk_assets  # benchmarks/oai.py, beside this file
-    from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
+    from wagtail.search.index import get_indexed_models
 
-    from twinit_pages.models import CampaignPage, HeritageAssetPage
+    from twinit_pages.models import CampaignPage
 
     call_command("setup_campaign", verbosity=0)
     locale, states, institutions = build_tree()
@@ -100,13 +101,18 @@ def generate(count):
     home.add_child(instance=faq)
     faq.save_revision().publish()
     bulk_assets(count, locale, states, institutions)
+    # What `update_index` does, in chunks of 2,000 rows per INSERT.
     backend = get_search_backend()
-    for model in (Page, HeritageAssetPage):
+    for model in get_indexed_models():
+        objects = model.get_indexed_objects().order_by("pk")
         index = backend.get_index_for_model(model)
-        ids = list(model.objects.values_list("pk", flat=True))
+        ids = list(objects.values_list("pk", flat=True))
         for start in range(0, len(ids), 2000):
-            index.add_items(model, list(model.objects.filter(pk__in=ids[start:start + 2000])))
+            index.add_items(model, list(objects.filter(pk__in=ids[start:start + 2000])))
     get_user_model().objects.create_superuser("scale-admin", "scale@example.org", ADMIN_PASSWORD)
+    # Planner statistics, as autovacuum would gather them on a live site after a bulk load.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def percentile(values, fraction):

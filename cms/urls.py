@@ -4,23 +4,26 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.views import favicon, robots_txt
 from europeana.views import reuse
+from ops.views import healthz
+from twinit_pages import sitemaps
 from twinit_pages.views import collection_map, collection_map_points, explorer, search
 
 handler404 = "cms.views.page_not_found"
 handler500 = "cms.views.server_error"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemaps.index, name="twinit_sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="twinit_sitemap_section"),
     path("i18n/", include("django.conf.urls.i18n")),
     # Language-independent, stable URLs for 3D model pages and embeds.
     path("3d/", include("models3d.urls")),

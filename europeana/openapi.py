@@ -43,7 +43,16 @@ def spec():
         "vertex_count": {"type": ["integer", "null"]},
         "triangle_count": {"type": ["integer", "null"]},
         "point_count": {"type": ["integer", "null"]},
-        "master_url": nullable_string, "web_glb_url": nullable_string,
+        "master_url": nullable_string, "master_sha256": nullable_string,
+        "web_glb_url": nullable_string,
+        "derivatives": {"type": "array", "description": "Viewer files made from the master: "
+                        "web (desktop), mobile (phones, slow connections), ar (AR viewers).",
+                        "items": {"type": "object", "properties": {
+                            "role": {"type": "string", "enum": ["web", "mobile", "ar"]},
+                            "file": string, "url": string,
+                            "bytes": {"type": ["integer", "null"]},
+                            "triangle_count": {"type": ["integer", "null"]},
+                            "max_texture_size": {"type": ["integer", "null"]}}}},
         "thumbnail_url": nullable_string, "rights_uri": nullable_string,
         "credit_line": nullable_string}}
     id_parameter = {"name": "id", "in": "path", "required": True, "schema": string}

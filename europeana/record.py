@@ -74,6 +74,9 @@ class ModelInfo:
     master_url: str
     web_url: str
     thumbnail_url: str
+    master_sha256: str = ""
+    # [{role, file, bytes, triangle_count, max_texture_size, url}] (see ThreeDModel.derivatives)
+    derivatives: list[dict] = field(default_factory=list)
     # The storage files themselves (Django FieldFile), for the dataset export; never serialised.
     web_file: object = None
     thumbnail_file: object = None
@@ -284,6 +287,9 @@ def model_info(model):
         master_url=_url(model.file),
         web_url=web_url,
         thumbnail_url=_url(model.thumbnail),
+        master_sha256=model.master_sha256,
+        derivatives=[{**d, "url": _url(model.derivative_file(d["role"]))}
+                     for d in model.derivatives],
         web_file=model.web_file or None,
         thumbnail_file=model.thumbnail or None,
     )

@@ -45,7 +45,8 @@ def totals(rows):
 def _sizes_by_country():
     """Bytes of the web GLBs and posters a country's zip carries (files read from storage once
     per ``SIZE_CACHE_SECONDS``; the metadata files add little)."""
-    key = "twinit:dataset-sizes:" + str(OAIRecord.objects.aggregate(v=Max("datestamp"))["v"])
+    latest = OAIRecord.objects.aggregate(v=Max("datestamp"))["v"]
+    key = f"twinit:dataset-sizes:{latest.timestamp() if latest else 0}"
     sizes = cache.get(key)
     if sizes is not None:
         return sizes

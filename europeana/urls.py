@@ -19,7 +19,6 @@ urlpatterns = [
     path("id/asset/<int:page_id>/<slug:part>", views.resolve_id, name="europeana_id_part"),
     path("api/", views.api_root, name="europeana_api_root"),
     path("api/v1/", views.api_root),
-    path("dataset/", views.dataset_index, name="europeana_dataset_index"),
-    path("dataset/all.zip", views.dataset, name="europeana_dataset"),
+    path("dataset/", views.dataset, name="europeana_dataset"),
     path("dataset/<str:country>.zip", views.dataset, name="europeana_dataset_country"),
 ]

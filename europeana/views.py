@@ -9,10 +9,16 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import urlsplit
 
+from csp.decorators import csp_replace
 from django.conf import settings
 from django.db.models import Max, TextField
 from django.db.models.functions import Cast
-from django.http import HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
+from django.http import (
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+    QueryDict,
+)
 from django.shortcuts import redirect, render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
@@ -169,6 +175,7 @@ VIEWER_TEMPLATES = ("models3d/embed_viewer.html", "models3d/includes/viewer.html
 
 
 @xframe_options_exempt
+@csp_replace({"frame-ancestors": ["*"]})  # embedded by oEmbed consumers and Europeana.eu
 @require_GET
 def embed(request, page_id):
     """A minimal page with the asset's 3D viewer, for iframes (oEmbed, Europeana.eu)."""
@@ -331,16 +338,25 @@ def openapi(request):
 
 @require_GET
 def dataset(request, country=None):
-    """The hackathon dataset as a zip, streamed as it is built (memory stays flat)."""
-    from .dataset import dataset_name, stream_dataset
+    """The hackathon dataset zip: built in the background whenever content changes
+    (europeana.dataset_files) and handed out as a file, never built per request."""
+    from django.core.cache import cache
+
+    from .dataset_files import dataset_path, dataset_url
+    from .tasks import build_dataset
 
     if country:
         country = country.upper()
         if country not in choices.MEMBER_STATE_CODES:
             return not_found(request, "Unknown country.", html=True)
-    response = StreamingHttpResponse(stream_dataset(country=country),
-                                     content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{dataset_name(country)}"'
+    if not dataset_path(country).is_file():
+        # Not built yet (a new site, or files restored without it): queue one build, whoever asks.
+        if cache.add(f"dataset-build-requested:{country or 'all'}", 1, timeout=600):
+            build_dataset.enqueue(country)
+        response = error("The dataset is being prepared. Try again in a few minutes.", 503)
+        response["Retry-After"] = "120"
+        return response
+    response = HttpResponseRedirect(dataset_url(country))
     response["Cache-Control"] = "no-cache"
     return response
 
@@ -367,13 +383,12 @@ def reuse(request):
     exploration = explore(QueryDict(), request.LANGUAGE_CODE)
     licences = next(f for f in exploration.facets if f.param == "licence").entries()
     example = public_assets().order_by("pk").first()
-    response = render(request, "europeana/reuse.html", {
+    # Redoc's bundle shows its maker's logo from a CDN: the site's policy (img-src 'self') stops
+    # it in the reader's browser.
+    return render(request, "europeana/reuse.html", {
         "base_url": base_url(), "datasets": rows, "all": totals(rows), "licences": licences,
         "example": example, "example_url": example.get_full_url(request) if example else "",
     })
-    # Redoc's bundle shows its maker's logo from a CDN: readers' browsers must not call out.
-    response["Content-Security-Policy"] = "img-src 'self' data:"
-    return response
 
 
 def _reuse_url(request, anchor):
@@ -388,9 +403,3 @@ def _reuse_url(request, anchor):
 def api_root(request):
     """/api/ and /api/v1/ land on the API reference of the reuse page."""
     return redirect(_reuse_url(request, "#api"))
-
-
-@require_GET
-def dataset_index(request):
-    """/dataset/ lists the downloads (with size and date) instead of starting one blindly."""
-    return redirect(_reuse_url(request, "#datasets"))

@@ -5,8 +5,10 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
 from locales import views
+from locales.languages import language_name
 
 
 @hooks.register("register_admin_urls")
@@ -16,7 +18,14 @@ def register_admin_urls():
         path("submit/<int:translation_id>/", views.submit_for_review, name="submit"),
         path("coverage/", views.coverage_report, name="coverage"),
     ]
-    return [path("translations/", include((urls, "twinit_locales"), namespace="twinit_locales"))]
+    from locales.machine import machine_translate_view
+
+    return [
+        path("translations/", include((urls, "twinit_locales"), namespace="twinit_locales")),
+        # Answers wagtail-localize's own machine translation URL (this app's hooks run first).
+        path("localize/translate/<int:translation_id>/machine_translate/", machine_translate_view,
+             name="twinit_machine_translate"),
+    ]
 
 
 @hooks.register("register_admin_menu_item")
@@ -44,3 +53,41 @@ def only_translations(request, page):
     if is_translation_only_user(user, page):
         raise PermissionDenied
     return None
+
+
+class TranslationWorkPanel(Component):
+    """"Translate into <language>": the translator's next work on the admin home page."""
+
+    name = "twinit_translation_work"
+    template_name = "twinit_locales/work_panel.html"
+    order = 40  # above the campaign dashboard: for a translator, this is the job
+
+    def __init__(self, user, languages):
+        self.user = user
+        self.languages = languages
+
+    def get_context_data(self, parent_context):
+        from locales.views import STATE_LABELS
+        from locales.worklist import translation_work
+
+        context = super().get_context_data(parent_context)
+        items, more = translation_work(self.languages)
+        context.update({
+            "items": [(item, STATE_LABELS[item.state]) for item in items],
+            "more": more,
+            "heading": _("Translate into %(languages)s") % {
+                "languages": ", ".join(language_name(code) for code in self.languages)},
+            "coverage_url": reverse("twinit_locales:coverage") + (
+                f"?language={self.languages[0]}" if len(self.languages) == 1 else ""),
+            "multiple_languages": len(self.languages) > 1,
+        })
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_work(request, panels):
+    from locales.review import translator_languages
+
+    languages = sorted(translator_languages(request.user))
+    if languages:
+        panels.append(TranslationWorkPanel(request.user, languages))

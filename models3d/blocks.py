@@ -50,6 +50,17 @@ class AnnotationBlock(blocks.StructBlock):
     )
     label = blocks.CharBlock(max_length=100)
     text = blocks.TextBlock(required=False)
+    camera_orbit = blocks.RegexBlock(
+        regex=ORBIT, required=False,
+        error_messages={"invalid": _("E.g. “30deg 75deg 105%” (azimuth, polar angle, distance).")},
+        help_text=_("The view this annotation moves the camera to; empty: look at the point "
+                    "from the current direction."),
+    )
+    camera_target = blocks.RegexBlock(
+        regex=VECTOR3, required=False,
+        error_messages={"invalid": _("Three numbers, e.g. “0.1 1.25 0.3”.")},
+        help_text=_("The point the camera looks at in that view; empty: the annotation itself."),
+    )
 
     class Meta:
         icon = "pick"
@@ -63,6 +74,11 @@ class ModelViewerBlock(blocks.StructBlock):
         regex=ORBIT, required=False,
         error_messages={"invalid": _("E.g. “30deg 75deg 105%” (azimuth, polar angle, distance).")},
         help_text=_("Initial view: azimuth, polar angle and distance, e.g. “30deg 75deg 105%”."),
+    )
+    camera_target = blocks.RegexBlock(
+        regex=VECTOR3, required=False,
+        error_messages={"invalid": _("Three numbers, e.g. “0.1 1.25 0.3”.")},
+        help_text=_("Initial view: the point the camera looks at; empty: the model's centre."),
     )
     annotations = blocks.ListBlock(AnnotationBlock(), required=False, default=[])
 

@@ -158,25 +158,32 @@ def dense_scan(triangles: int = 1_000_000) -> trimesh.Trimesh:
     return _grid_surface(pts)
 
 
-# Hotspots for the demo pages: position and normal in model coordinates (metres, Y up).
+# Hotspots for the demo pages: position and normal in model coordinates (metres, Y up), and
+# the view each one moves the camera to.
 ANNOTATIONS = {
     "fluted-column": [
         {"position": "0 2.76 0.36", "normal": "0 0 1", "label": "Abacus",
-         "text": "The square slab that carries the architrave."},
+         "text": "The square slab that carries the architrave.",
+         "camera_orbit": "0deg 70deg 2.2m", "camera_target": "0 2.76 0.36"},
         {"position": "0 1.3 0.245", "normal": "0 0 1", "label": "Flutes",
-         "text": "Twenty shallow flutes meeting in sharp arrises, as in the Doric order."},
+         "text": "Twenty shallow flutes meeting in sharp arrises, as in the Doric order.",
+         "camera_orbit": "20deg 88deg 2.5m", "camera_target": "0 1.3 0.245"},
     ],
     "amphora": [
         {"position": "0 0.28 0.1", "normal": "0 0 1", "label": "Black-figure band",
-         "text": "A band of black slip painted on the shoulder before firing."},
+         "text": "A band of black slip painted on the shoulder before firing.",
+         "camera_orbit": "0deg 80deg 0.9m", "camera_target": "0 0.28 0.1"},
         {"position": "0.09 0.5 0", "normal": "1 0 0", "label": "Handle",
-         "text": "One of two handles used to carry and pour."},
+         "text": "One of two handles used to carry and pour.",
+         "camera_orbit": "90deg 75deg 0.9m", "camera_target": "0.09 0.5 0"},
     ],
     "temple-front": [
         {"position": "0 4.6 0.55", "normal": "0 0 1", "label": "Pediment",
-         "text": "The triangular gable, often filled with sculpture."},
+         "text": "The triangular gable, often filled with sculpture.",
+         "camera_orbit": "0deg 75deg 6m", "camera_target": "0 4.6 0.55"},
         {"position": "0 0.3 1.1", "normal": "0 0 1", "label": "Stylobate",
-         "text": "Three steps raise the temple above the ground."},
+         "text": "Three steps raise the temple above the ground.",
+         "camera_orbit": "35deg 85deg 7m", "camera_target": "0 0.3 1.1"},
     ],
 }
 

@@ -36,7 +36,8 @@ def load_demo_models(collection=None, user=None) -> dict[str, ThreeDModel]:
 
 def _files_present(model: ThreeDModel) -> bool:
     # A wiped media folder (or a test's own MEDIA_ROOT) must not leave demos without files.
-    return all(f and f.storage.exists(f.name) for f in (model.file, model.web_file, model.thumbnail))
+    return all(f and f.storage.exists(f.name) for f in (model.file, model.web_file, model.mobile_file,
+                                                      model.ar_file, model.thumbnail))
 
 
 def demo_viewer_value(slug: str, model: ThreeDModel) -> dict:

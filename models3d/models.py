@@ -57,9 +57,22 @@ class ThreeDModel(CollectionMember, index.Indexed, models.Model):
     # Everything else the analysis found: textures, glTF extensions, generator, bounding box.
     analysis = models.JSONField(_("analysis details"), default=dict, blank=True)
 
+    master_sha256 = models.CharField(
+        _("master SHA-256"), max_length=64, blank=True, editable=False,
+        help_text=_("Checksum of the master file as uploaded; derivatives never change it."),
+    )
+    # Viewer files by role (see models3d/processing/derivative.py), all made from the master.
     web_file = models.FileField(
         _("web GLB"), upload_to="models3d/web/%Y/%m/", max_length=500, blank=True
     )
+    mobile_file = models.FileField(
+        _("mobile GLB"), upload_to="models3d/mobile/%Y/%m/", max_length=500, blank=True
+    )
+    ar_file = models.FileField(
+        _("AR GLB"), upload_to="models3d/ar/%Y/%m/", max_length=500, blank=True
+    )
+    # Per role: bytes, triangle_count, max_texture_size, as measured when it was made.
+    derivative_info = models.JSONField(_("derivative details"), default=dict, blank=True)
     thumbnail = models.FileField(
         _("poster image"), upload_to="models3d/posters/%Y/%m/", max_length=500, blank=True
     )
@@ -115,6 +128,26 @@ class ThreeDModel(CollectionMember, index.Indexed, models.Model):
         if self.width is None:
             return None
         return (self.width, self.height, self.depth)
+
+    ROLES = ("web", "mobile", "ar")
+
+    def derivative_file(self, role: str):
+        return getattr(self, f"{role}_file")
+
+    @property
+    def derivatives(self) -> list[dict]:
+        """``[{role, file, bytes, triangle_count, max_texture_size}]`` with ``file`` relative to
+        MEDIA_ROOT: the shape ``import_model --json`` prints and the API extends with URLs."""
+        out = []
+        for role in self.ROLES:
+            field = self.derivative_file(role)
+            if not field:
+                continue
+            info = self.derivative_info.get(role, {})
+            out.append({"role": role, "file": field.name, "bytes": info.get("bytes"),
+                        "triangle_count": info.get("triangle_count"),
+                        "max_texture_size": info.get("max_texture_size")})
+        return out
 
     @property
     def rights_label(self) -> str:

@@ -25,7 +25,6 @@ logger = logging.getLogger(__name__)
 def limits_from_settings() -> Limits:
     return Limits(
         max_upload_bytes=getattr(settings, "THREED_MAX_UPLOAD_BYTES", 1024**3),
-        draco_above_triangles=getattr(settings, "THREED_DRACO_ABOVE_TRIANGLES", 3_000_000),
     )
 
 
@@ -62,7 +61,13 @@ class _Stored:
 
 def _apply_result(instance: ThreeDModel, result: IngestResult, stored: _Stored) -> None:
     stem = Path(instance.original_filename or result.display_name).stem or "model"
-    stored.save(instance.web_file, f"{stem}.glb", result.derivative_path)
+    info = {}
+    for role in ThreeDModel.ROLES:
+        derivative = result.derivatives[role]
+        stored.save(instance.derivative_file(role), f"{stem}.{role}.glb", derivative.path)
+        info[role] = {k: v for k, v in derivative.to_dict().items() if k != "role"}
+    instance.derivative_info = info
+    instance.master_sha256 = result.master_sha256
     stored.save(instance.thumbnail, f"{stem}.png", result.thumbnail_path)
     instance.apply_analysis(result.analysis.to_dict())
     instance.status = ThreeDModel.Status.READY
@@ -155,7 +160,8 @@ def run_processing(model_id: int) -> ThreeDModel | None:
                 shutil.copyfileobj(src, dst, 8 * 1024 * 1024)
             result = ingest(local, work / "w", limits_from_settings(),
                             instance.original_filename or None)
-            old = [f for f in (instance.web_file, instance.thumbnail) if f]
+            old = [f for f in (instance.web_file, instance.mobile_file, instance.ar_file,
+                               instance.thumbnail) if f]
             old_names = [(f.storage, f.name) for f in old]
             with transaction.atomic():
                 _apply_result(instance, result, stored)

@@ -9,7 +9,7 @@ from .models import ThreeDModel
 
 @receiver(post_delete, sender=ThreeDModel)
 def delete_files(sender, instance, **kwargs):
-    for field in ("file", "web_file", "thumbnail"):
+    for field in ("file", "web_file", "mobile_file", "ar_file", "thumbnail"):
         f = getattr(instance, field)
         if f:
             storage, name = f.storage, f.name

@@ -21,6 +21,7 @@ VENDOR_FILES = {
     "draco": ("three/examples/jsm/libs/draco/gltf",
               ["draco_decoder.js", "draco_decoder.wasm", "draco_wasm_wrapper.js"]),
     "basis": ("three/examples/jsm/libs/basis", ["basis_transcoder.js", "basis_transcoder.wasm"]),
+    "meshopt": ("three/examples/jsm/libs", ["meshopt_decoder.module.js"]),
     # The public collection: map (Leaflet, clustering, country outlines) and the API reference.
     "leaflet": ("leaflet/dist", ["leaflet.js", "leaflet.js.map", "leaflet.css",
                                  "images/layers.png", "images/layers-2x.png",

@@ -1,5 +1,7 @@
 """Public views that are not pages: the collection explorer and the site search."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse, QueryDict
@@ -113,11 +115,15 @@ def collection_map(request):
     country = next(facet for facet in exploration.facets if facet.param == "country")
     states = [{"code": entry["value"], "name": entry["label"], "count": entry["count"]}
               for entry in country.entries()]
-    return render(request, "twinit_pages/map.html", {
+    response = render(request, "twinit_pages/map.html", {
         "states": sorted(states, key=lambda s: str(s["name"])),
         "query_string": params.urlencode(),
         "tile_url": settings.MAP_TILE_URL, "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
     })
+    if settings.MAP_TILE_URL:  # the configured tile server is the one outside source allowed
+        parts = urlsplit(settings.MAP_TILE_URL.replace("{s}", "a"))
+        response._csp_update = {"img-src": [f"{parts.scheme}://{parts.netloc}"]}
+    return response
 
 
 def collection_map_points(request):

@@ -23,8 +23,8 @@ from django.db.models import (
     BigIntegerField,
     CharField,
     Count,
+    Exists,
     Max,
-    Min,
     OuterRef,
     Q,
     Subquery,
@@ -88,14 +88,12 @@ def target_filter():
 
 
 def _source_assets():
-    """One page per asset: the first page (lowest id) of each translation key."""
+    """One page per asset: the first page (lowest id) of each translation key. An anti-join on
+    the (translation_key, locale) index: no page of the same key has a lower id."""
     from twinit_pages.models import HeritageAssetPage
 
-    first_ids = (
-        HeritageAssetPage.objects.order_by().values("translation_key")
-        .annotate(first=Min("pk")).values("first")
-    )
-    return HeritageAssetPage.objects.filter(pk__in=first_ids).order_by()
+    earlier = Page.objects.filter(translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk"))
+    return Page.objects.type(HeritageAssetPage).filter(~Exists(earlier)).order_by()
 
 
 def _parent_path(field="path"):
@@ -114,9 +112,8 @@ def compute_rows(countries=None):
         path: iso for path, iso in MemberStatePage.objects.values_list("path", "iso_code")
         if iso in rows
     }
-    assets = _source_assets().filter(
-        path__regex=_children_of(country_of_path)
-    ) if country_of_path else _source_assets().none()
+    # Assets are counted by their parent's path; parents outside `rows` are skipped below.
+    assets = _source_assets()
 
     for parent, total, published, target in assets.annotate(parent=_parent_path()).values(
         "parent"
@@ -124,7 +121,9 @@ def compute_rows(countries=None):
         total=Count("pk"), published=Count("pk", filter=Q(live=True)),
         target=Count("pk", filter=target_filter()),
     ).values_list("parent", "total", "published", "target"):
-        row = rows[country_of_path[parent]]
+        row = _row(rows, country_of_path, parent)
+        if row is None:
+            continue
         row.total += total
         row.counts["published"] += published
         row.counts["draft"] += total - published
@@ -154,9 +153,9 @@ def compute_rows(countries=None):
             key = "readiness_failed" if kind == "readiness" else "changes_requested"
         else:
             key = {"national": "national_review", "europeana": "europeana_review"}.get(kind)
-        if key is None:
+        row = _row(rows, country_of_path, parent)
+        if key is None or row is None:
             continue
-        row = rows[country_of_path[parent]]
         row.counts[key] += count
         if not live:
             row.counts["draft"] -= count
@@ -176,16 +175,17 @@ def compute_rows(countries=None):
     ).values("parent", "content_tier", "metadata_tier").annotate(
         count=Count("pk")
     ).values_list("parent", "content_tier", "metadata_tier", "count"):
-        row = rows[country_of_path[parent]]
+        row = _row(rows, country_of_path, parent)
+        if row is None:
+            continue
         row.content_tiers[content] += count
         row.metadata_tiers[metadata or "0"] += count
     return sorted(rows.values(), key=lambda row: row.name)
 
 
-def _children_of(paths):
-    """A regular expression for the paths of the direct children of the given page paths."""
-    alternatives = "|".join(sorted(paths))
-    return f"^({alternatives})[0-9A-Z]{{{Page.steplen}}}$"
+def _row(rows, country_of_path, parent_path):
+    """The dashboard row of a Member State page path, or None (not a Member State, not shown)."""
+    return rows.get(country_of_path.get(parent_path))
 
 
 def rows_for_user(user):

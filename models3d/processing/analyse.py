@@ -154,8 +154,7 @@ def _text_generator(vm: ValidatedModel) -> str:
     return ""
 
 
-def analyse(vm: ValidatedModel, file_size: int | None = None) -> Analysis:
-    scene = vm.scene
+def _scene_stats(scene: trimesh.Scene) -> dict:
     vertices, triangles, points = geometry_counts(scene)
     drawn = 0
     for node in scene.graph.nodes_geometry:
@@ -165,6 +164,18 @@ def analyse(vm: ValidatedModel, file_size: int | None = None) -> Analysis:
     bounds = scene.bounds
     if bounds is None:
         bounds = np.zeros((2, 3))
+    return {"vertex_count": vertices, "triangle_count": triangles, "point_count": points,
+            "drawn_triangle_count": drawn, "primitive_count": len(scene.geometry),
+            "bbox_min": bounds[0], "bbox_max": bounds[1]}
+
+
+def analyse(vm: ValidatedModel, file_size: int | None = None,
+            master_stats: dict | None = None) -> Analysis:
+    """``master_stats`` are the counts and bounds glTF-Transform reported while making the
+    derivatives (see derivative.py); glTF masters are analysed from them and their JSON
+    alone, other formats from trimesh's scene, which validation loaded anyway."""
+    stats = master_stats if master_stats is not None else _scene_stats(vm.scene)
+    bounds = np.array([stats["bbox_min"], stats["bbox_max"]], dtype=np.float64)
     extents = bounds[1] - bounds[0]
     if vm.format in ("gltf", "glb"):
         data = vm.gltf_json or {}
@@ -185,17 +196,17 @@ def analyse(vm: ValidatedModel, file_size: int | None = None) -> Analysis:
     return Analysis(
         format=vm.format,
         file_size=int(file_size),
-        vertex_count=int(vertices),
-        triangle_count=int(triangles),
-        point_count=int(points),
+        vertex_count=int(stats["vertex_count"]),
+        triangle_count=int(stats["triangle_count"]),
+        point_count=int(stats["point_count"]),
         dimensions=tuple(round(float(x), 6) for x in extents),
         bbox_min=tuple(round(float(x), 6) for x in bounds[0]),
         bbox_max=tuple(round(float(x), 6) for x in bounds[1]),
-        mesh_count=len(scene.geometry),
+        mesh_count=int(stats["primitive_count"]),
         material_count=material_count,
         textures=textures,
         extensions_used=used,
         extensions_required=required,
         generator=generator,
-        drawn_triangle_count=int(drawn),
+        drawn_triangle_count=int(stats["drawn_triangle_count"]),
     )

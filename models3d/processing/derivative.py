@@ -1,9 +1,10 @@
-"""The web GLB shown by the viewer; the uploaded original stays the downloadable master.
+"""The viewer's files by role, made from the master, which is never modified.
 
-GLB input is kept byte for byte. A ``.gltf`` with external buffers and images is repacked into
-one GLB by rewriting offsets only, so geometry and image bytes are copied unchanged (trimesh
-would re-encode textures). OBJ, PLY and STL go through trimesh's GLB exporter. Big meshes can
-be Draco-compressed with glTF-Transform. Every derivative must pass the Khronos validator.
+``web`` (what the viewer loads first on desktop), ``mobile`` (phones and slow connections) and
+``ar`` (Scene Viewer / Quick Look) are all written by ``node/derive.cjs`` with glTF-Transform
+and meshoptimizer in one Node process: it reads the master once and also reports its counts.
+OBJ, PLY and STL are first converted to GLB with trimesh. ``gltf_to_glb`` is the lossless
+repack of a multi-file glTF, kept for callers that need the master's bytes in one GLB.
 """
 
 import base64
@@ -13,6 +14,7 @@ import mimetypes
 import shutil
 import struct
 import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -150,42 +152,76 @@ def mesh_to_glb(scene: trimesh.Scene, out_path: Path) -> Path:
     return out_path
 
 
-def draco_compress(in_path: Path, out_path: Path, timeout: int = 600) -> Path:
-    cli = gltf_validator.REPO_ROOT / "node_modules" / "@gltf-transform" / "cli" / "bin" / "cli.js"
-    proc = subprocess.run(
-        [gltf_validator.node_binary(), str(cli), "draco", str(in_path), str(out_path)],
-        capture_output=True, timeout=timeout, env=gltf_validator.node_env(), check=False,
-    )
-    if proc.returncode != 0 or not out_path.exists():
-        raise ProcessingError("Draco compression failed: " + proc.stderr.decode()[-500:])
-    return out_path
+DERIVE_SCRIPT = gltf_validator.NODE_DIR / "derive.cjs"
 
 
-def make_derivative(vm: ValidatedModel, out_dir: Path, limits: Limits,
-                    triangle_count: int = 0) -> tuple[Path, dict]:
-    """Write ``web.glb`` in ``out_dir``; returns it with its validator report (or None)."""
-    out = out_dir / "web.glb"
-    validated_already = False
-    if vm.format == "glb":
-        shutil.copyfile(vm.path, out)
-        validated_already = vm.validator_report is not None
-    elif vm.format == "gltf":
-        gltf_to_glb(vm.path, vm.gltf_json or {}, out)
-    else:
-        mesh_to_glb(vm.scene, out)
-    already_draco = "KHR_draco_mesh_compression" in (
-        (vm.gltf_json or {}).get("extensionsUsed") or [])
-    if limits.draco_above_triangles and triangle_count > limits.draco_above_triangles \
-            and not already_draco:
-        packed = out_dir / "web.draco.glb"
-        draco_compress(out, packed)
-        packed.replace(out)
-        validated_already = False
-    report = vm.validator_report if validated_already else None
-    if limits.run_khronos_validator and not validated_already:
-        report = gltf_validator.run_validator(out, out_dir, timeout=limits.validator_timeout_s)
-        errors = gltf_validator.errors_of(report)
-        if report.get("fatal") or report.get("issues", {}).get("numErrors"):
-            detail = "; ".join(f"{e['code']} {e.get('pointer', '')}" for e in errors[:5])
-            raise ProcessingError(f"The web version failed glTF validation: {detail}")
-    return out, report
+@dataclass
+class Derivative:
+    """One viewer file made from the master, with what the viewer and API need to know."""
+
+    role: str  # "web", "mobile" or "ar"
+    path: Path
+    bytes: int
+    triangle_count: int
+    max_texture_size: int
+    validator: dict
+
+    def to_dict(self) -> dict:
+        return {"role": self.role, "bytes": self.bytes, "triangle_count": self.triangle_count,
+                "max_texture_size": self.max_texture_size}
+
+
+@dataclass
+class Derivatives:
+    by_role: dict[str, Derivative]
+    # Counts, bounds and texture sizes of the master as decoded by glTF-Transform (Draco too).
+    master: dict = field(default_factory=dict)
+    timings: dict = field(default_factory=dict)
+
+    def __getitem__(self, role: str) -> Derivative:
+        return self.by_role[role]
+
+
+def base_glb(vm: ValidatedModel, out_dir: Path) -> Path:
+    """What the derivative script reads: glTF/GLB masters as they are, other formats as GLB."""
+    if vm.format in ("glb", "gltf"):
+        return vm.path
+    return mesh_to_glb(vm.scene, out_dir / "base.glb")
+
+
+def make_derivatives(vm: ValidatedModel, out_dir: Path, limits: Limits) -> Derivatives:
+    """Write ``web.glb``, ``mobile.glb`` and ``ar.glb`` in ``out_dir`` from the master (read
+    only) in one Node process; every one must pass the Khronos validator with zero errors."""
+    source = base_glb(vm, out_dir)
+    options = {
+        "web": {"texture": limits.web_texture_px},
+        "mobile": {"texture": limits.mobile_texture_px, "triangles": limits.mobile_triangles},
+        "ar": {"texture": limits.ar_texture_px},
+    }
+    try:
+        proc = subprocess.run(
+            [gltf_validator.node_binary(), "--expose-gc", str(DERIVE_SCRIPT), str(source),
+             str(out_dir), json.dumps(options)],
+            capture_output=True, timeout=limits.derivative_timeout_s,
+            env=gltf_validator.node_env(), check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise ProcessingError(
+            f"Making the viewer versions took longer than {limits.derivative_timeout_s} s.") from exc
+    if proc.returncode != 0:
+        raise ProcessingError("Making the viewer versions failed: "
+                              + proc.stderr.decode("utf-8", "replace")[-500:])
+    report = json.loads(proc.stdout)
+    by_role = {}
+    for entry in report["derivatives"]:
+        problems = entry["validator"]
+        if problems["errors"]:
+            raise ProcessingError(
+                f"The {entry['role']} version failed glTF validation: "
+                + "; ".join(problems["messages"]))
+        by_role[entry["role"]] = Derivative(
+            role=entry["role"], path=out_dir / entry["file"], bytes=entry["bytes"],
+            triangle_count=entry["triangle_count"], max_texture_size=entry["max_texture_size"],
+            validator=problems,
+        )
+    return Derivatives(by_role=by_role, master=report["master"], timings=report["timings"])

@@ -1,10 +1,11 @@
-"""The single ingest path: prepare → validate → analyse → derivative → thumbnail.
+"""The single ingest path: prepare → validate → derivatives → analyse → poster.
 
 Uploads (through the background task), the ``import_model`` command, tests and benchmarks all
 call :func:`ingest`. It only writes below ``workdir``; the caller decides what to store, so a
 refused model leaves nothing behind once the caller removes ``workdir``.
 """
 
+import hashlib
 import time
 import zipfile
 from dataclasses import dataclass, field
@@ -12,11 +13,11 @@ from pathlib import Path
 
 from .analyse import Analysis, analyse
 from .archive import extract_zip, find_main_model
-from .derivative import make_derivative
+from .derivative import Derivatives, make_derivatives
 from .errors import ModelRejected
 from .limits import Limits
 from .thumbnail import write_thumbnail
-from .validate import ValidatedModel, sniff, validate
+from .validate import ValidatedModel, load_scene, sniff, validate
 
 
 @dataclass
@@ -28,12 +29,25 @@ class IngestResult:
     # The downloadable original: the uploaded file or zip, or a zip built from a model file
     # and the files it references when those were given loose (CLI on a folder).
     master_path: Path
+    master_sha256: str
     analysis: Analysis
-    derivative_path: Path
+    derivatives: Derivatives
     thumbnail_path: Path
     validator_report: dict | None = None
-    derivative_report: dict | None = None
     timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def derivative_path(self) -> Path:
+        """The ``web`` GLB: what the viewer loads first on a desktop."""
+        return self.derivatives["web"].path
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(8 * 1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _human_size(n: int) -> str:
@@ -119,23 +133,33 @@ def ingest(path: Path | str, workdir: Path | str, limits: Limits | None = None,
     else:
         master = main
 
-    t = time.perf_counter()
-    analysis = analyse(vm, file_size=master.stat().st_size)
-    timings["analyse"] = time.perf_counter() - t
-
     out_dir = workdir / "out"
     out_dir.mkdir(exist_ok=True)
     t = time.perf_counter()
-    derivative, report = make_derivative(vm, out_dir, limits, analysis.triangle_count)
-    timings["derivative"] = time.perf_counter() - t
+    derivatives = make_derivatives(vm, out_dir, limits)
+    timings["derivatives"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    thumb = write_thumbnail(vm.scene, out_dir / "poster.png", size=limits.thumbnail_size)
+    gltf = vm.format in ("gltf", "glb")
+    analysis = analyse(vm, file_size=master.stat().st_size,
+                       master_stats=derivatives.master if gltf else None)
+    digest = sha256_of(master)
+    timings["analyse"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    # The poster is drawn from the small geometry: trimesh never loads a big glTF master, and
+    # a 5 M-triangle scan is rasterised at 500 k triangles with a 2048 px texture.
+    if vm.loaded_scene is not None and analysis.triangle_count <= limits.mobile_triangles:
+        poster_scene = vm.scene
+    else:
+        ar = derivatives["ar"]
+        poster_scene = load_scene(ar.path, "glb", ar.path.name)
+    thumb = write_thumbnail(poster_scene, out_dir / "poster.png", size=limits.thumbnail_size)
     timings["thumbnail"] = time.perf_counter() - t
     timings["total"] = time.perf_counter() - t0
 
     return IngestResult(
         source=prepared.source, display_name=name, format=vm.format, main_file=main,
-        master_path=master, analysis=analysis, derivative_path=derivative, thumbnail_path=thumb,
-        validator_report=vm.validator_report, derivative_report=report, timings=timings,
+        master_path=master, master_sha256=digest, analysis=analysis, derivatives=derivatives,
+        thumbnail_path=thumb, validator_report=vm.validator_report, timings=timings,
     )

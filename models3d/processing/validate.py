@@ -35,10 +35,18 @@ class ValidatedModel:
     root: Path
     format: str
     display_name: str
-    scene: trimesh.Scene
     references: list[Path] = field(default_factory=list)
     gltf_json: dict | None = None
     validator_report: dict | None = None
+    loaded_scene: trimesh.Scene | None = None
+
+    @property
+    def scene(self) -> trimesh.Scene:
+        """trimesh's view of the model, loaded on first use. glTF/GLB ingest never needs it
+        (glTF-Transform reads them; a 5 M-triangle scan costs trimesh seconds and 600 MB)."""
+        if self.loaded_scene is None:
+            self.loaded_scene = load_scene(self.path, self.format, self.display_name)
+        return self.loaded_scene
 
 
 # --- byte sniffing -------------------------------------------------------------------------
@@ -379,6 +387,22 @@ def check_geometry(scene: trimesh.Scene, fmt: str, display_name: str, gltf_json=
             )
 
 
+def check_gltf_geometry(data: dict, display_name: str) -> None:
+    """Refuse a glTF whose JSON declares no triangles or points. The Khronos validator has
+    already checked every accessor (bounds, non-finite values) against the binary data."""
+    accessors = data.get("accessors") or []
+    for mesh in data.get("meshes") or []:
+        for prim in mesh.get("primitives") or []:
+            position = (prim.get("attributes") or {}).get("POSITION")
+            if isinstance(position, int) and 0 <= position < len(accessors) \
+                    and accessors[position].get("count", 0) > 0 and prim.get("mode", 4) in (0, 4, 5, 6):
+                return
+    raise ModelRejected(
+        display_name, "contains no 3D geometry (no triangles and no points).",
+        "Check that the export included the mesh.", code="empty_model",
+    )
+
+
 def validate(path: Path, root: Path, limits: Limits, display_name: str | None = None
              ) -> ValidatedModel:
     """Validate the model file ``path`` whose external files must lie below ``root``."""
@@ -396,15 +420,19 @@ def validate(path: Path, root: Path, limits: Limits, display_name: str | None = 
         refs = obj_references(path, root, display_name)
 
     report = None
-    if fmt in ("gltf", "glb") and limits.run_khronos_validator:
+    if fmt in ("gltf", "glb"):
         report = gltf_validator.run_validator(path, root, timeout=limits.validator_timeout_s)
         rejection = gltf_validator.rejection_from_report(report, display_name)
         if rejection:
             raise rejection
 
-    scene = load_scene(path, fmt, display_name)
-    check_geometry(scene, fmt, display_name, gltf_json)
+    scene = None
+    if fmt in ("gltf", "glb"):
+        check_gltf_geometry(gltf_json, display_name)
+    else:
+        scene = load_scene(path, fmt, display_name)
+        check_geometry(scene, fmt, display_name, gltf_json)
     return ValidatedModel(
-        path=path, root=root, format=fmt, display_name=display_name, scene=scene,
+        path=path, root=root, format=fmt, display_name=display_name, loaded_scene=scene,
         references=refs, gltf_json=gltf_json, validator_report=report,
     )

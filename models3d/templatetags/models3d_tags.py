@@ -23,6 +23,11 @@ def ktx2_transcoder_location() -> str:
     return static(f"{PREFIX}/basis/basis_transcoder.js").rsplit("/", 1)[0] + "/"
 
 
+@register.simple_tag
+def meshopt_decoder_location() -> str:
+    return static(f"{PREFIX}/meshopt/meshopt_decoder.module.js")
+
+
 @register.filter
 def metres(value) -> str:
     if value is None:

@@ -68,7 +68,7 @@ def test_one_base_url_for_pages_api_oai_and_sitemap(client, demo_site):
         api = client.get(f"/api/v1/assets/{asset.pk}/").json()
         assert "localhost" not in str(api)
         assert api["url"] == "http://127.0.0.1:8123/en/estonia/tallinn-town-hall/"
-        sitemap = client.get("/sitemap.xml").content.decode()
+        sitemap = client.get("/sitemap-en-assets.xml").content.decode()
         assert "<loc>http://127.0.0.1:8123/en/" in sitemap
         page = client.get(asset.url).content.decode()
         assert 'hreflang="en" href="http://127.0.0.1:8123/en/estonia/tallinn-town-hall/"' in page

@@ -1,6 +1,6 @@
 """Fixtures of the open-data tests: demo assets and stand-ins for models3d's ThreeDModel."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 
@@ -34,10 +34,15 @@ class FakeModel:
     web_file: FakeFile | None = None
     file: FakeFile | None = None
     thumbnail: FakeFile | None = None
+    master_sha256: str = ""
+    derivatives: list = field(default_factory=list)
 
     @property
     def is_ready(self):
         return self.status == "ready"
+
+    def derivative_file(self, role):
+        return self.web_file if role == "web" else None
 
 
 def fake_model(pk=1, **kwargs):

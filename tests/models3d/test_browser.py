@@ -74,3 +74,109 @@ def test_viewer_loads_offline(live_server, browser_settings, django_user_model, 
     assert hotspots == 2
     assert shot.stat().st_size > 10_000
 
+
+
+# --- derivatives by screen, hotspots and tours ---------------------------------------------------
+
+VIEW = """() => { const mv = document.querySelector('model-viewer');
+  const o = mv.getCameraOrbit(), t = mv.getCameraTarget();
+  return {theta: o.theta * 180 / Math.PI, phi: o.phi * 180 / Math.PI, radius: o.radius,
+          target: [t.x, t.y, t.z], src: mv.src,
+          quality: document.querySelector('[data-models3d-figure]').dataset.models3dQuality}; }"""
+# Records every camera position model-viewer reports, to tell a jump from an animation.
+RECORD = """() => { const mv = document.querySelector('model-viewer'); window.thetas = [];
+  mv.addEventListener('camera-change', () => window.thetas.push(
+    mv.getCameraOrbit().theta * 180 / Math.PI)); }"""
+AT = """([theta, phi, target]) => { const mv = document.querySelector('model-viewer');
+  const o = mv.getCameraOrbit(), t = mv.getCameraTarget();
+  return Math.abs(o.theta * 180 / Math.PI - theta) < 0.5
+      && Math.abs(o.phi * 180 / Math.PI - phi) < 0.5
+      && Math.hypot(t.x - target[0], t.y - target[1], t.z - target[2]) < 0.01; }"""
+LOADED = ("() => { const mv = document.querySelector('model-viewer');"
+          " return mv && mv.loaded && mv.modelIsVisible; }")
+
+
+def _open(browser, url, **context_options):
+    context = browser.new_context(reduced_motion="reduce", **context_options)
+    page = context.new_page()
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if "://localhost" not in r.url
+            and "://127.0.0.1" not in r.url and not r.url.startswith("data:") else None)
+    page.goto(url)
+    page.wait_for_function(LOADED, timeout=180_000)
+    return page, outside
+
+
+@pytest.mark.skipif(not CHROMIUM, reason="Debian chromium is not installed")
+def test_phone_gets_mobile_desktop_gets_web_and_hotspots_move_the_camera_by_keyboard(
+        live_server, browser_settings, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from models3d.demo import ANNOTATIONS
+    from models3d.demo_loader import load_demo_models
+
+    model = load_demo_models()["temple-front"]
+    url = f"{live_server.url}/block/temple-front/{model.pk}/"
+    pediment, stylobate = ANNOTATIONS["temple-front"]
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+        # A phone: the mobile derivative first, full quality one click away.
+        phone, outside = _open(browser, url, viewport={"width": 390, "height": 844},
+                               is_mobile=True, has_touch=True, device_scale_factor=1)
+        view = phone.evaluate(VIEW)
+        assert view["quality"] == "mobile" and view["src"].endswith(model.mobile_file.url)
+        full = phone.get_by_role("button", name="Load full quality")
+        assert full.is_visible()
+        phone.screenshot(path=str(tmp_path / "viewer-390.png"), full_page=True)
+        full.click()
+        phone.wait_for_function(
+            "(url) => document.querySelector('model-viewer').src.endsWith(url)",
+            arg=model.web_file.url)
+        phone.wait_for_function(LOADED, timeout=180_000)
+        assert phone.evaluate(VIEW)["quality"] == "web" and not full.is_visible()
+        assert outside == []
+
+        # A desktop: the web derivative; hotspots and the tour work from the keyboard and,
+        # with reduced motion emulated, the camera jumps straight to the saved view.
+        desk, outside = _open(browser, url, viewport={"width": 1280, "height": 900})
+        before = desk.evaluate(VIEW)
+        assert before["quality"] == "web" and before["src"].endswith(model.web_file.url)
+        assert not desk.get_by_role("button", name="Load full quality").is_visible()
+        first = desk.locator(".models3d-hotspot").first
+        theta, phi = (float(x.rstrip("deg")) for x in pediment["camera_orbit"].split()[:2])
+        pediment_at, stylobate_at = ([float(x) for x in a["camera_target"].split()]
+                                     for a in (pediment, stylobate))
+        desk.evaluate(RECORD)
+        first.focus()
+        desk.keyboard.press("Enter")
+        desk.wait_for_function(AT, arg=[theta, phi, pediment_at], timeout=10_000)
+        after = desk.evaluate(VIEW)
+        # Reduced motion: the camera jumped; no position between the old view and the new one.
+        between = [t for t in desk.evaluate("window.thetas")
+                   if abs(t - before["theta"]) > 0.5 and abs(t - theta) > 0.5]
+        assert between == []
+        assert (after["theta"], after["phi"]) != (before["theta"], before["phi"])
+        assert first.get_attribute("aria-current") == "true"
+
+        desk.locator(".models3d-hotspot").nth(1).focus()
+        desk.keyboard.press("Space")
+        desk.wait_for_function(AT, arg=[35, 85, stylobate_at], timeout=10_000)
+
+        # The tour: keyboard only, each stop announced as text.
+        desk.get_by_role("button", name="Start the tour").focus()
+        desk.keyboard.press("Enter")
+        status = desk.locator("[data-models3d-status]")
+        assert status.text_content().startswith("Stop 1 of 2: Pediment")
+        assert pediment["text"] in status.text_content()
+        desk.wait_for_function(AT, arg=[theta, phi, pediment_at], timeout=10_000)
+        desk.keyboard.press("Enter")  # focus moved to "Next stop"
+        assert status.text_content().startswith("Stop 2 of 2: Stylobate")
+        desk.wait_for_function(AT, arg=[35, 85, stylobate_at], timeout=10_000)
+        desk.screenshot(path=str(tmp_path / "viewer-1280.png"), full_page=True)
+        assert desk.locator("[data-models3d-download-web]").is_visible()
+        assert outside == []
+        browser.close()
+    shots = os.environ.get("MODELS3D_SCREENSHOT_DIR")
+    if shots:
+        for name in ("viewer-390.png", "viewer-1280.png"):
+            shutil.copy(tmp_path / name, Path(shots) / name)

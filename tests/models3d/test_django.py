@@ -1,6 +1,7 @@
 """The Django app: storage/DB atomicity, CLI, admin upload (plain and chunked), permissions,
 chooser, viewer block and background processing."""
 
+import hashlib
 import io
 import json
 import zipfile
@@ -56,10 +57,19 @@ def test_import_model_good(rel, media):
     assert (row["vertex_count"], row["triangle_count"], row["point_count"]) == (v, t, p)
     model = ThreeDModel.objects.get(pk=row["id"])
     assert model.status == "ready" and model.format == row["format"]
-    for f in (model.file, model.web_file, model.thumbnail):
+    for f in (model.file, model.web_file, model.mobile_file, model.ar_file, model.thumbnail):
         assert (media / f.name).is_file()
     assert model.web_file.name.endswith(".glb") and model.thumbnail.name.endswith(".png")
     assert model.analysis["triangle_count"] == t
+    # The master is stored byte for byte; --json prints every derivative as stored.
+    assert row["master_sha256"] == model.master_sha256 == hashlib.sha256(
+        (media / model.file.name).read_bytes()).hexdigest()
+    assert [d["role"] for d in row["derivatives"]] == ["web", "mobile", "ar"]
+    for d in row["derivatives"]:
+        assert set(d) == {"role", "file", "bytes", "triangle_count", "max_texture_size"}
+        assert (media / d["file"]).stat().st_size == d["bytes"]
+        assert d["file"] == model.derivative_file(d["role"]).name
+        assert d["triangle_count"] <= t and d["max_texture_size"] <= 2048
 
 
 def test_import_model_bad_leaves_nothing(media):
@@ -335,3 +345,18 @@ def test_only_annotation_words_are_translatable(media):
     strings = {getattr(s, "string", None) and s.string.data for s in segments} - {None}
     assert {"Abacus", "The square slab that carries the architrave."} <= strings
     assert not any(text.startswith("0 ") for text in strings)  # coordinates stay untranslated
+
+
+def test_public_api_lists_every_derivative_with_its_url(media):
+    from europeana.public import model_json
+    from europeana.record import model_info
+
+    code, rows = run_import(str(FIXTURES / GOOD_MODELS[0]))
+    model = ThreeDModel.objects.get(pk=rows[0]["id"])
+    data = model_json(model_info(model))
+    assert data["master_sha256"] == model.master_sha256
+    assert [d["role"] for d in data["derivatives"]] == ["web", "mobile", "ar"]
+    for listed, printed in zip(data["derivatives"], rows[0]["derivatives"], strict=True):
+        assert listed["url"].endswith("/media/" + printed["file"])
+        assert {k: v for k, v in listed.items() if k != "url"} == printed
+    assert data["web_glb_url"] == data["derivatives"][0]["url"]

@@ -1,5 +1,7 @@
 """The pure-Python ingest pipeline against the real fixtures and hostile inputs built from them."""
 
+import hashlib
+import io
 import json
 import zipfile
 from pathlib import Path
@@ -9,10 +11,11 @@ import pytest
 import trimesh
 from PIL import Image
 
+from benchmarks.scan import write_glb
 from models3d.processing import Limits, ModelRejected
 from models3d.processing.analyse import geometry_counts
 from models3d.processing.gltf_validator import run_validator
-from models3d.processing.pipeline import ingest
+from models3d.processing.pipeline import ingest, sha256_of
 from models3d.processing.thumbnail import render
 from models3d.processing.validate import check_geometry
 
@@ -25,9 +28,62 @@ def trimesh_counts(path: Path) -> tuple[int, int, int]:
     return geometry_counts(trimesh.load_scene(str(path)))
 
 
+def gltf_json(path: Path) -> dict:
+    data = path.read_bytes()
+    length = int.from_bytes(data[12:16], "little")
+    return json.loads(data[20:20 + length])
+
+
+def image_sizes(path: Path) -> list[tuple[int, int, str]]:
+    """(width, height, mime) of every image embedded in a GLB, decoded with Pillow."""
+    data = path.read_bytes()
+    doc = gltf_json(path)
+    json_len = int.from_bytes(data[12:16], "little")
+    bin_start = 20 + json_len + 8
+    out = []
+    for img in doc.get("images", []):
+        view = doc["bufferViews"][img["bufferView"]]
+        start = bin_start + view.get("byteOffset", 0)
+        with Image.open(io.BytesIO(data[start:start + view["byteLength"]])) as im:
+            out.append((*im.size, img["mimeType"]))
+    return out
+
+
+def assert_derivatives(result, source_bytes_sha: str, limits: Limits | None = None):
+    """Every role present, validator-clean, within its limits; the master untouched."""
+    limits = limits or Limits()
+    roles = result.derivatives.by_role
+    assert set(roles) == {"web", "mobile", "ar"}
+    assert result.master_sha256 == source_bytes_sha == sha256_of(result.master_path)
+    for role, derivative in roles.items():
+        report = run_validator(derivative.path)
+        assert report["issues"]["numErrors"] == 0, (role, report["issues"]["messages"][:3])
+        assert derivative.bytes == derivative.path.stat().st_size
+        sizes = image_sizes(derivative.path)
+        assert max([max(w, h) for w, h, _ in sizes], default=0) == derivative.max_texture_size
+        used = gltf_json(derivative.path).get("extensionsUsed", [])
+        if role == "ar":
+            # What Scene Viewer and Quick Look read: no meshopt, no WebP.
+            assert "EXT_meshopt_compression" not in used and "EXT_texture_webp" not in used
+            assert all(mime in ("image/jpeg", "image/png") for *_, mime in sizes)
+        else:
+            assert "EXT_meshopt_compression" in used
+            assert all(mime == "image/webp" for *_, mime in sizes)
+    web, mobile, ar = roles["web"], roles["mobile"], roles["ar"]
+    # The web version is never simplified; mobile and AR share the simplified geometry.
+    assert web.triangle_count == result.analysis.triangle_count
+    assert mobile.triangle_count == ar.triangle_count <= limits.mobile_triangles
+    assert web.max_texture_size <= limits.web_texture_px
+    assert ar.max_texture_size <= limits.ar_texture_px
+    assert mobile.max_texture_size <= limits.mobile_texture_px
+    assert mobile.bytes <= 5 * 1024**2
+
+
 @pytest.mark.parametrize("rel", GOOD_MODELS)
-def test_good_fixture_ingests_with_trimesh_counts_and_valid_derivative(rel, tmp_path, fixtures_dir):
+def test_good_fixture_ingests_with_trimesh_counts_and_valid_derivatives(rel, tmp_path,
+                                                                      fixtures_dir):
     src = FIXTURES / rel
+    before = sha256_of(src)
     result = ingest(src, tmp_path)
     a = result.analysis
     assert (a.vertex_count, a.triangle_count, a.point_count) == trimesh_counts(src)
@@ -35,11 +91,10 @@ def test_good_fixture_ingests_with_trimesh_counts_and_valid_derivative(rel, tmp_
     scene = trimesh.load_scene(str(src))
     assert np.allclose(a.dimensions, scene.extents, atol=1e-5)
     assert a.file_size == result.master_path.stat().st_size
-
-    report = run_validator(result.derivative_path)
-    assert report["issues"]["numErrors"] == 0
-    web = trimesh.load_scene(str(result.derivative_path))
-    assert geometry_counts(web)[1] == a.triangle_count
+    assert sha256_of(src) == before
+    master_sha = before if result.master_path == src else sha256_of(result.master_path)
+    assert_derivatives(result, master_sha)
+    web = trimesh.load_scene(str(result.derivatives["ar"].path))
     assert np.allclose(web.extents, scene.extents, rtol=1e-3)
 
     with Image.open(result.thumbnail_path) as im:
@@ -47,6 +102,22 @@ def test_good_fixture_ingests_with_trimesh_counts_and_valid_derivative(rel, tmp_
         pixels = np.asarray(im.convert("RGB"))
     # The model is drawn: a good share of pixels differs from the background.
     assert (np.abs(pixels.astype(int) - pixels[0, 0]).sum(axis=2) > 30).mean() > 0.05
+
+
+def test_generated_textured_scan_gets_simplified_mobile_and_capped_textures(tmp_path):
+    """A scan over the mobile budget with a 4096² texture: the same roles and limits, mobile
+    simplified (borders locked) while the web version keeps every triangle."""
+    src = write_glb(tmp_path / "scan.glb", 600_000, 4096)
+    before = sha256_of(src)
+    result = ingest(src, tmp_path / "work")
+    assert result.master_path == src and sha256_of(src) == before
+    assert result.analysis.triangle_count > 500_000
+    assert result.analysis.textures[0].width == 4096
+    assert_derivatives(result, before)
+    mobile = result.derivatives["mobile"]
+    assert 400_000 < mobile.triangle_count <= 500_000
+    assert result.derivatives["web"].max_texture_size == 2048
+    assert mobile.max_texture_size == 1024
 
 
 def test_analysis_details(tmp_path, fixtures_dir):
@@ -71,22 +142,21 @@ def test_analysis_details(tmp_path, fixtures_dir):
     assert bust.material_count == 1 and bust.mesh_count == 1
 
 
-def test_multifile_gltf_derivative_keeps_image_bytes(tmp_path, fixtures_dir):
+def test_multifile_gltf_master_keeps_every_file_byte_for_byte(tmp_path, fixtures_dir):
     result = ingest(FIXTURES / "damaged_helmet_gltf/DamagedHelmet.gltf", tmp_path)
-    data = result.derivative_path.read_bytes()
-    for jpg in (FIXTURES / "damaged_helmet_gltf").glob("*.jpg"):
-        assert jpg.read_bytes() in data, f"{jpg.name} was re-encoded"
     # Loose references are bundled into a zip master so the download is complete.
     assert result.master_path.suffix == ".zip"
     with zipfile.ZipFile(result.master_path) as zf:
         assert {"DamagedHelmet.gltf", "DamagedHelmet.bin", "Default_AO.jpg"} <= set(zf.namelist())
+        for name in zf.namelist():
+            assert zf.read(name) == (FIXTURES / "damaged_helmet_gltf" / name).read_bytes()
 
 
-def test_glb_derivative_is_the_original(tmp_path, fixtures_dir):
+def test_glb_master_is_the_original_file(tmp_path, fixtures_dir):
     src = FIXTURES / "cesium_milk_truck_glb/CesiumMilkTruck.glb"
     result = ingest(src, tmp_path)
-    assert result.derivative_path.read_bytes() == src.read_bytes()
     assert result.master_path == src
+    assert result.master_sha256 == hashlib.sha256(src.read_bytes()).hexdigest()
 
 
 def test_thumbnail_is_deterministic_and_black_material_is_neutral(fixtures_dir):
@@ -318,15 +388,15 @@ def test_folder_input_finds_single_model(tmp_path, fixtures_dir):
     assert result.format == "gltf"
 
 
-def test_optional_draco_derivative_validates(tmp_path, fixtures_dir):
+def test_mobile_budget_simplifies_only_mobile_and_ar(tmp_path, fixtures_dir):
     src = FIXTURES / "danish_bust_ply/BustManWreath.ply"
-    result = ingest(src, tmp_path, Limits(draco_above_triangles=1000))
-    data = result.derivative_path.read_bytes()
-    assert b"KHR_draco_mesh_compression" in data
-    assert run_validator(result.derivative_path)["issues"]["numErrors"] == 0
-    web = trimesh.load_scene(str(result.derivative_path))
-    assert geometry_counts(web)[1] == 31514
-    assert np.allclose(web.extents, trimesh.load_scene(str(src)).extents, rtol=1e-2)
+    limits = Limits(mobile_triangles=5000)
+    result = ingest(src, tmp_path, limits)
+    assert_derivatives(result, sha256_of(src), limits)
+    assert result.derivatives["web"].triangle_count == 31514
+    assert 4000 < result.derivatives["mobile"].triangle_count <= 5000
+    small = trimesh.load_scene(str(result.derivatives["ar"].path))
+    assert np.allclose(small.extents, trimesh.load_scene(str(src)).extents, rtol=2e-2)
 
 
 def test_a_multifile_gltf_reached_through_a_symlinked_folder_ingests(fixtures_dir, tmp_path):

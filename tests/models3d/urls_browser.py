@@ -25,6 +25,7 @@ def block_page(request, slug, pk):
         demo_viewer_value(slug, ThreeDModel.objects.get(pk=pk))))
     return HttpResponse(
         "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>3D</title>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         "<link rel='icon' href='data:,'></head><body>" + block.render(value) + "</body></html>")
 
 

@@ -64,3 +64,18 @@ def asset_post(institution_id, action=None, **overrides):
     if action:
         data[action] = "1"
     return data
+
+
+def all_sitemaps(client):
+    """The sitemap index and every sitemap it lists (all pages of each), as one text."""
+    import re
+    from urllib.parse import urlparse
+
+    index = client.get("/sitemap.xml").content.decode()
+    texts = [index]
+    for loc in re.findall(r"<loc>([^<]+)</loc>", index):
+        url = urlparse(loc)
+        response = client.get(url.path, dict([url.query.split("=")]) if url.query else {})
+        assert response.status_code == 200, loc
+        texts.append(response.content.decode())
+    return "\n".join(texts)

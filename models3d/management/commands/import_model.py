@@ -58,7 +58,7 @@ class Command(BaseCommand):
         for path in inputs:
             row = {"path": str(path), "ok": False, "id": None, "format": None,
                    "vertex_count": None, "triangle_count": None, "point_count": None,
-                   "error": None}
+                   "master_sha256": None, "derivatives": [], "error": None}
             try:
                 model = ingest_to_model(
                     path, title=options["title"] or "", collection=collection,
@@ -71,7 +71,8 @@ class Command(BaseCommand):
             else:
                 row.update(ok=True, id=model.pk, format=model.format,
                            vertex_count=model.vertex_count, triangle_count=model.triangle_count,
-                           point_count=model.point_count)
+                           point_count=model.point_count, master_sha256=model.master_sha256,
+                           derivatives=model.derivatives)
             failures += not row["ok"]
             if options["json"]:
                 self.stdout.write(json.dumps(row, ensure_ascii=False))

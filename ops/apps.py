@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class OpsConfig(AppConfig):
+    """Running the site in production: request ids and logging, health, rate limits, backups."""
+
+    name = "ops"
+    verbose_name = "Operations"
