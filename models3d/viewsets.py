@@ -8,7 +8,6 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from . import views
 from .forms import ThreeDModelForm
 from .models import ThreeDModel
-from .permissions import permission_policy
 
 
 class ThreeDModelViewSet(ModelViewSet):
@@ -59,7 +58,6 @@ class ThreeDModelChooserViewSet(ChooserViewSet):
     create_action_label = _("Upload")
     create_action_clicked_label = _("Uploading…")
     creation_tab_label = _("Upload")
-    permission_policy = permission_policy
 
 
 threedmodel_viewset = ThreeDModelViewSet("models3d")
