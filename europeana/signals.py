@@ -83,3 +83,22 @@ def restriction_saved(sender, instance, **kwargs):
 @receiver(post_delete, sender=PageViewRestriction)
 def restriction_deleted(sender, instance, **kwargs):
     _restriction_changed(instance)
+
+
+@receiver(post_save, sender="europeana.OAIRecord")
+def rebuild_datasets(sender, instance, **kwargs):
+    """An asset changed publicly: rebuild its country's dataset zip and the all-countries one."""
+    from django.conf import settings
+
+    if not getattr(settings, "DATASET_BUILD_ON_CHANGE", True):
+        return
+    from .tasks import build_dataset
+
+    country = instance.country or None
+
+    def enqueue():
+        if country:
+            build_dataset.enqueue(country)
+        build_dataset.enqueue(None)
+
+    transaction.on_commit(enqueue)

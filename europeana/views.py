@@ -9,10 +9,11 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import urlsplit
 
+from csp.decorators import csp_replace
 from django.conf import settings
 from django.db.models import Max, TextField
 from django.db.models.functions import Cast
-from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
@@ -169,6 +170,7 @@ VIEWER_TEMPLATES = ("models3d/embed_viewer.html", "models3d/includes/viewer.html
 
 
 @xframe_options_exempt
+@csp_replace({"frame-ancestors": ["*"]})  # embedded by oEmbed consumers and Europeana.eu
 @require_GET
 def embed(request, page_id):
     """A minimal page with the asset's 3D viewer, for iframes (oEmbed, Europeana.eu)."""
@@ -309,16 +311,25 @@ def openapi(request):
 
 @require_GET
 def dataset(request, country=None):
-    """The hackathon dataset as a zip, streamed as it is built (memory stays flat)."""
-    from .dataset import dataset_name, stream_dataset
+    """The hackathon dataset zip: built in the background whenever content changes
+    (europeana.dataset_files) and handed out as a file, never built per request."""
+    from django.core.cache import cache
+
+    from .dataset_files import dataset_path, dataset_url
+    from .tasks import build_dataset
 
     if country:
         country = country.upper()
         if country not in choices.MEMBER_STATE_CODES:
             return not_found(request, "Unknown country.", html=True)
-    response = StreamingHttpResponse(stream_dataset(country=country),
-                                     content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{dataset_name(country)}"'
+    if not dataset_path(country).is_file():
+        # Not built yet (a new site, or files restored without it): queue one build, whoever asks.
+        if cache.add(f"dataset-build-requested:{country or 'all'}", 1, timeout=600):
+            build_dataset.enqueue(country)
+        response = error("The dataset is being prepared. Try again in a few minutes.", 503)
+        response["Retry-After"] = "120"
+        return response
+    response = HttpResponseRedirect(dataset_url(country))
     response["Cache-Control"] = "no-cache"
     return response
 

@@ -4,6 +4,7 @@ A model is public once a live page uses it (Wagtail's reference index knows); be
 admin users who may change or choose it can open these pages, so drafts do not leak.
 """
 
+from csp.decorators import csp_replace
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -41,6 +42,7 @@ def model_page(request, pk: int):
 
 
 @xframe_options_exempt
+@csp_replace({"frame-ancestors": ["*"]})  # embedded by oEmbed consumers and Europeana.eu
 def model_embed(request, pk: int):
     model = _visible(request, pk)
     return TemplateResponse(request, "models3d/embed.html", {"model": model})

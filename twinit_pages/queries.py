@@ -29,12 +29,13 @@ def live_asset_counts_by_parent():
     return dict(rows)
 
 
-def campaign_counts():
+def campaign_counts(counts=None):
     """Member States taking part (at least one published asset) and assets published.
 
-    A translation is the same asset, so assets count once per translation key.
+    A translation is the same asset, so assets count once per translation key. `counts` is
+    ``live_asset_counts_by_parent()`` when the caller already has it.
     """
-    counts = live_asset_counts_by_parent()
+    counts = live_asset_counts_by_parent() if counts is None else counts
     states = set(
         MemberStatePage.objects.filter(path__in=list(counts)).values_list("iso_code", flat=True)
     )
@@ -42,9 +43,9 @@ def campaign_counts():
     return {"member_states": len(states), "assets": assets}
 
 
-def member_states_in(locale):
+def member_states_in(locale, counts=None):
     """Every live Member State page in a locale with its number of live assets, by name."""
-    counts = live_asset_counts_by_parent()
+    counts = live_asset_counts_by_parent() if counts is None else counts
     states = list(MemberStatePage.objects.live().public().filter(locale=locale))
     for state in states:
         state.asset_count = counts.get(state.path, 0)

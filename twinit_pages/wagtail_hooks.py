@@ -1,6 +1,8 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
+from twinit_pages import explorer
 from twinit_pages.models import Institution
 from workflows.deletion import InUseProtectedDeleteMixin
 
@@ -20,3 +22,7 @@ class InstitutionViewSet(SnippetViewSet):
 
 
 register_snippet(InstitutionViewSet)
+
+
+# The explorer answers wagtail-localize's per-row questions in its one query (explorer.py).
+hooks.register("construct_explorer_page_queryset", explorer.construct_explorer_page_queryset)

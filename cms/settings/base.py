@@ -1,11 +1,13 @@
 """Settings shared by every environment; ``dev``, ``test`` and ``production`` adjust them."""
 
 import os
+from datetime import timedelta
 from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
 import django
+from csp.constants import NONE, SELF, UNSAFE_INLINE, WASM_UNSAFE_EVAL
 from django.conf.locale import LANG_INFO
 
 from locales.languages import DEFAULT_LANGUAGE, EXTRA_LANG_INFO, django_languages
@@ -40,6 +42,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "corsheaders",
+    "csp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -52,20 +56,39 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "ops.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "ops.ratelimit.RateLimitMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "ops.csp.AdminPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
     "workflows.confidentiality_middleware.ConfidentialityMiddleware",
+    "twinit_pages.page_cache.AnonymousPageCacheMiddleware",
 ]
 
+# Full-page cache for anonymous readers (twinit_pages/page_cache.py), in the default cache: the
+# local memory of the one demo process, or Redis (REDIS_URL) shared by every production worker.
+# Purges reach every process only through a shared cache, so without Redis production keeps the
+# page cache off (production.py).
+TWINIT_PAGE_CACHE_SECONDS = int(os.environ.get("TWINIT_PAGE_CACHE_SECONDS", 600))
+
 ROOT_URLCONF = "cms.urls"
+
+# django-axes first: a locked-out username/address is refused before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 TEMPLATES = [
     {
@@ -201,3 +224,46 @@ LOGGING = {
         "django.server": {"level": "INFO"},
     },
 }
+
+
+# --- abuse resistance ---------------------------------------------------------------------------
+# Login throttling (django-axes): 5 wrong passwords for one username from one address lock that
+# pair for 15 minutes; a successful login resets the count. Lockouts are listed in /django-admin/.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# Requests per client address and window on the open-data endpoints (ops/ratelimit.py):
+# group: (requests, seconds). Harvesters and apps stay far below; a flood gets 429 + Retry-After.
+RATE_LIMITS = {
+    "api": (int(os.environ.get("RATE_LIMIT_API_PER_MINUTE", 300)), 60),
+    "oai": (int(os.environ.get("RATE_LIMIT_OAI_PER_MINUTE", 120)), 60),
+    "oembed": (int(os.environ.get("RATE_LIMIT_OEMBED_PER_MINUTE", 300)), 60),
+    "dataset": (int(os.environ.get("RATE_LIMIT_DATASET_PER_HOUR", 30)), 3600),
+}
+# Addresses of our own reverse proxy: behind it, the visitor is the last X-Forwarded-For entry.
+TRUSTED_PROXIES = ["127.0.0.1", "::1"]
+
+# Content-Security-Policy (django-csp) on every HTML page. Everything comes from our own origin;
+# no inline script on public pages. <model-viewer> needs blob: workers and images for textures
+# and WebAssembly for its Draco/KTX2 decoders; styles may be inline (the viewer's shadow DOM).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, WASM_UNSAFE_EVAL],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF, "data:", "blob:"],
+        "worker-src": [SELF, "blob:"],
+        "media-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# The admins' own inline scripts (see ops/csp.py); every other directive stays as above.
+CSP_ADMIN_REPLACE = {"script-src": [SELF, UNSAFE_INLINE, WASM_UNSAFE_EVAL]}

@@ -27,6 +27,9 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
+else:
+    # Each worker's local cache could not see another worker's purge: no page cache.
+    TWINIT_PAGE_CACHE_SECONDS = 0
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -38,6 +41,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL  # noqa: F405
 
 if os.environ.get("MEDIA_URL"):
     MEDIA_URL = os.environ["MEDIA_URL"]
+
+# Behind nginx (deploy/nginx/twinit.conf) the visitor's address is in X-Forwarded-For.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", 1))
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 # A load balancer may probe /healthz over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

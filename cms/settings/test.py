@@ -19,3 +19,12 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
+# Login lockout and rate limits are tested on their own (tests/ops); elsewhere they would make
+# tests depend on each other's request counts.
+AXES_ENABLED = False
+# Dataset zips are rebuilt in the background on every publication; tests that need one build it.
+DATASET_BUILD_ON_CHANGE = False
+RATE_LIMITS = {}
+# The page cache is off so that tests changing content without signals see fresh pages; the
+# cache's own tests switch it on with a cleared cache.
+TWINIT_PAGE_CACHE_SECONDS = 0

@@ -301,15 +301,49 @@ def test_dataset_includes_the_web_glbs_of_ready_models(tmp_path, sources, settin
         assert all(archive.getinfo(name).compress_type == zipfile.ZIP_STORED for name in glbs)
 
 
-def test_dataset_download_streams(client, sources):
+def test_dataset_download_is_a_file_built_once_in_the_background(client, sources, settings,
+                                                                  _session_media_root, monkeypatch):
+    from europeana import dataset_files
+
+    settings.MEDIA_ROOT = _session_media_root  # where the session's demo files are
+    for country in (None, "GR"):
+        dataset_files.dataset_path(country).unlink(missing_ok=True)
+    # Not built yet: the visitor is told to come back; one build is queued (run inline here).
     response = client.get("/dataset/")
-    assert response.status_code == 200 and response.streaming
-    assert response["Content-Type"] == "application/zip"
-    body = b"".join(response.streaming_content)
-    with zipfile.ZipFile(io.BytesIO(body)) as archive:
-        assert "LICENCES.md" in archive.namelist()
+    assert response.status_code == 503 and response["Retry-After"] == "120"
+    assert "being prepared" in response.json()["error"]
+    response = client.get("/dataset/")
+    assert response.status_code == 302
+    assert response["Location"] == "/media/datasets/twinit3d-dataset.zip"
+    with zipfile.ZipFile(dataset_files.dataset_path(None)) as archive:
+        assert "LICENCES.md" in archive.namelist() and archive.testzip() is None
+
+    # Requests never build: with building broken, the file is still handed out.
+    def no_build(*args, **kwargs):
+        raise AssertionError("the dataset was built during a request")
+
+    monkeypatch.setattr(dataset_files, "write_dataset", no_build)
+    for _ in range(3):
+        assert client.get("/dataset/").status_code == 302
     assert client.get("/dataset/XX.zip").status_code == 404
-    assert client.get("/dataset/ee.zip").status_code == 200
+
+
+def test_dataset_is_rebuilt_when_an_asset_is_unpublished(sources, settings, _session_media_root,
+                                                         django_capture_on_commit_callbacks):
+    from europeana import dataset_files
+
+    settings.MEDIA_ROOT = _session_media_root
+    settings.DATASET_BUILD_ON_CHANGE = True
+    page = sources[0]
+    dataset_files.build(page.country_code)
+    assert dataset_files.build(page.country_code) is False  # unchanged: not rebuilt
+    with zipfile.ZipFile(dataset_files.dataset_path(page.country_code)) as archive:
+        assert any(f"/{page.pk}/" in name for name in archive.namelist())
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    assert dataset_files.is_current(page.country_code) and dataset_files.is_current(None)
+    with zipfile.ZipFile(dataset_files.dataset_path(page.country_code)) as archive:
+        assert not any(f"/{page.pk}/" in name for name in archive.namelist())
 
 
 def test_stable_uris_lead_to_the_page(client, sources, secrets):
