@@ -44,12 +44,9 @@ def describe_collection_models(collection):
 @hooks.register("insert_editor_js")
 def authoring_on_the_model():
     """The page editor's preview for placing annotations and views (static/models3d/author.js)."""
-    import json
-
     from django.templatetags.static import static
     from django.urls import reverse
     from django.utils.html import format_html, json_script
-    from django.utils.safestring import mark_safe
     from django.utils.translation import gettext as _
 
     from .templatetags.models3d_tags import (
@@ -73,12 +70,10 @@ def authoring_on_the_model():
         "annotationSet": _("View stored for the annotation “{label}”."),
         "statusUrl": reverse("models3d:status", args=[999999999]),
     }
-    decoders = json.dumps({"dracoDecoderLocation": draco_decoder_location(),
-                           "meshoptDecoderLocation": meshopt_decoder_location()})
     return format_html(
-        '<script>self.ModelViewerElement = Object.assign(self.ModelViewerElement || {{}}, {});'
+        '<script src="{}" data-draco-decoder-location="{}" data-meshopt-decoder-location="{}">'
         '</script><script type="module" src="{}"></script>{}<script src="{}" defer></script>',
-        mark_safe(decoders),  # noqa: S308 - JSON of our own static URLs
-        model_viewer_js(), json_script(text, "models3d-author-config"),
-        static("models3d/author.js"),
+        static("models3d/viewer-config.js"), draco_decoder_location(),
+        meshopt_decoder_location(), model_viewer_js(),
+        json_script(text, "models3d-author-config"), static("models3d/author.js"),
     )
