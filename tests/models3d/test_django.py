@@ -298,7 +298,7 @@ def test_viewer_block_renders_offline_viewer(media):
     assert "<model-viewer" in html and models["amphora"].web_file.url in html
     assert 'slot="hotspot-1"' in html and 'data-position="0 0.28 0.1"' in html
     assert "Black-figure band" in html
-    assert "dracoDecoderLocation" in html and "gstatic" not in html
+    assert "data-draco-decoder-location=" in html and "gstatic" not in html
     assert "models3d/vendor/model-viewer/model-viewer.min.js" in html
     assert "http://creativecommons.org/publicdomain/zero/1.0/" in html
     assert "Download the 3D model" in html
