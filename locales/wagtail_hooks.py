@@ -18,14 +18,7 @@ def register_admin_urls():
         path("submit/<int:translation_id>/", views.submit_for_review, name="submit"),
         path("coverage/", views.coverage_report, name="coverage"),
     ]
-    from locales.machine import machine_translate_view
-
-    return [
-        path("translations/", include((urls, "twinit_locales"), namespace="twinit_locales")),
-        # Answers wagtail-localize's own machine translation URL (this app's hooks run first).
-        path("localize/translate/<int:translation_id>/machine_translate/", machine_translate_view,
-             name="twinit_machine_translate"),
-    ]
+    return [path("translations/", include((urls, "twinit_locales"), namespace="twinit_locales"))]
 
 
 @hooks.register("register_admin_menu_item")
@@ -73,6 +66,8 @@ class TranslationWorkPanel(Component):
         context = super().get_context_data(parent_context)
         items, more = translation_work(self.languages)
         context.update({
+            # A component renders without the request: its Translate forms need the token.
+            "csrf_token": parent_context.get("csrf_token"),
             "items": [(item, STATE_LABELS[item.state]) for item in items],
             "more": more,
             "heading": _("Translate into %(languages)s") % {

@@ -25,6 +25,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -219,6 +220,27 @@ def _refuse_oversized_body(request):
     }, status=413)
 
 
+def accept_multipart(request, form) -> tuple[ThreeDModel | None, str | None]:
+    """Validate and store the file of a valid multipart :class:`UploadForm` (the upload page
+    without JavaScript, and the 3D chooser's upload tab); a refusal stores nothing."""
+    uploaded = form.cleaned_data.get("file")
+    if not uploaded:
+        form.add_error("file", _("Choose a file."))
+        return None, None
+    name = Path(uploaded.name).name
+    error = _check_name_and_size(name, uploaded.size)
+    if error:
+        return None, error
+    staged = staging_dir() / f"{request.user.pk}-{uuid.uuid4().hex}.part"
+    with open(staged, "wb") as out:
+        for chunk in uploaded.chunks():
+            out.write(chunk)
+    try:
+        return _accept(request, form, staged, name)
+    finally:
+        staged.unlink(missing_ok=True)
+
+
 def upload(request):
     """The upload page; also accepts a plain multipart POST when JavaScript is unavailable."""
     _require_add(request)
@@ -228,25 +250,11 @@ def upload(request):
     form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
     error = None
     if request.method == "POST" and form.is_valid():
-        uploaded = form.cleaned_data.get("file")
-        if not uploaded:
-            form.add_error("file", _("Choose a file."))
-        else:
-            name = Path(uploaded.name).name
-            error = _check_name_and_size(name, uploaded.size)
-            if not error:
-                staged = staging_dir() / f"{request.user.pk}-{uuid.uuid4().hex}.part"
-                with open(staged, "wb") as out:
-                    for chunk in uploaded.chunks():
-                        out.write(chunk)
-                try:
-                    instance, error = _accept(request, form, staged, name)
-                finally:
-                    staged.unlink(missing_ok=True)
-                if not error:
-                    messages.success(request, _("“%s” uploaded; it is being processed.")
-                                     % instance.title)
-                    return redirect("models3d:edit", instance.pk)
+        instance, error = accept_multipart(request, form)
+        if instance:
+            messages.success(request, _("“%s” uploaded; it is being processed.")
+                             % instance.title)
+            return redirect("models3d:edit", instance.pk)
     return TemplateResponse(request, "models3d/admin/upload.html", {
         "form": form, "error": error,
         "max_bytes": settings.THREED_MAX_UPLOAD_BYTES,
@@ -264,8 +272,11 @@ def processing_status(request, pk):
         for action in ("change", "choose")
     ):
         raise Http404
+    ready = model.is_ready and model.web_file
     return JsonResponse({"status": model.status, "label": model.get_status_display(),
-                         "failure_reason": model.failure_reason})
+                         "failure_reason": model.failure_reason,
+                         # The page editor's authoring preview (author.js) loads this file.
+                         "viewer_src": model.web_file.url if ready else None})
 
 
 @require_http_methods(["POST"])
@@ -389,13 +400,36 @@ class BaseChooseView(chooser_views.BaseChooseView):
                 StatusColumn("status", label=_("Status"))]
 
 
-class ChooseView(chooser_views.ChooseViewMixin, chooser_views.CreationFormMixin, BaseChooseView):
+class UploadInChooserMixin(chooser_views.CreationFormMixin):
+    """The chooser's "Upload" tab: the upload form, checked against the user's "add"
+    collections; the chosen model is queued for processing like any other upload."""
+
+    creation_form_class = UploadForm
+
+    def get_creation_form_kwargs(self):
+        return {**super().get_creation_form_kwargs(), "user": self.request.user}
+
+
+class ChooseView(chooser_views.ChooseViewMixin, UploadInChooserMixin, BaseChooseView):
     pass
 
 
-class ChooseResultsView(chooser_views.ChooseResultsViewMixin, chooser_views.CreationFormMixin,
+class ChooseResultsView(chooser_views.ChooseResultsViewMixin, UploadInChooserMixin,
                         BaseChooseView):
     pass
+
+
+class ChooserUploadView(chooser_views.CreateViewMixin, UploadInChooserMixin,
+                        chooser_views.ChosenResponseMixin, View):
+    def post(self, request):
+        self.form = self.get_creation_form()
+        if self.form.is_valid():
+            instance, error = accept_multipart(request, self.form)
+            if instance:
+                return self.get_chosen_response(instance)
+            if error:
+                self.form.add_error("file", error)
+        return self.get_reshow_creation_form_response()
 
 
 class ChosenView(chooser_views.ChosenView):

@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile, File
 from models3d.processing import ModelRejected
 from models3d.processing.markup import refuse_markup
 
+
 def root_collection_id():
     from wagtail.models import Collection
 
