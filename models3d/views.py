@@ -6,7 +6,10 @@ last chunk is in, the file is validated synchronously: a refusal is shown at onc
 file in storage and no row; an accepted model is stored and queued for background processing.
 """
 
+import fcntl
 import json
+import logging
+import os
 import re
 import tempfile
 import time
@@ -38,7 +41,13 @@ from .processing import ModelRejected
 from .processing.archive import MODEL_EXTENSIONS
 from .services import accept_upload
 
+logger = logging.getLogger(__name__)
+
 ACCEPTED_EXTENSIONS = (*MODEL_EXTENSIONS, ".zip")
+# Shown to the uploader when the server cannot write (disk full, storage down); the details
+# (paths, errno) go to the log only.
+STORAGE_ERROR = ("The server could not store the file (its storage is full or unavailable). "
+                 "Nothing was kept; try again later or tell the site team.")
 _UPLOAD_ID = re.compile(r"^[0-9]+-[0-9a-f]{32}$")
 _READ = 256 * 1024
 
@@ -126,17 +135,27 @@ def upload_chunk(request, upload_id):
         offset = int(request.GET.get("offset", "-1"))
     except ValueError:
         return HttpResponseBadRequest("offset")
-    if offset != received:
-        # The client retried a chunk that had (partly) arrived: tell it where to continue.
-        return JsonResponse({"received": received, "size": meta["size"]}, status=409)
     with open(part, "ab") as out:
+        # One writer at a time: two requests for the same offset (a retry racing the original)
+        # must not both append. The size is read again under the lock.
+        fcntl.flock(out, fcntl.LOCK_EX)
+        received = os.fstat(out.fileno()).st_size
+        if offset != received:
+            # The client retried a chunk that had (partly) arrived: tell it where to continue.
+            return JsonResponse({"received": received, "size": meta["size"]}, status=409)
         # Streamed, not request.body: chunks are larger than DATA_UPLOAD_MAX_MEMORY_SIZE.
-        while data := request.read(_READ):
-            received += len(data)
-            if received > meta["size"]:
-                out.truncate(offset)
-                return JsonResponse({"error": _("More data than announced.")}, status=400)
-            out.write(data)
+        try:
+            while data := request.read(_READ):
+                received += len(data)
+                if received > meta["size"]:
+                    out.truncate(offset)
+                    return JsonResponse({"error": _("More data than announced.")}, status=400)
+                out.write(data)
+            out.flush()
+        except OSError:
+            logger.exception("Could not store an upload chunk")
+            out.truncate(offset)
+            return JsonResponse({"error": STORAGE_ERROR, "received": offset}, status=507)
     return JsonResponse({"received": received, "size": meta["size"]})
 
 
@@ -150,6 +169,9 @@ def _accept(request, form, staged: Path, name: str):
         )
     except ModelRejected as exc:
         return None, exc.message
+    except OSError:
+        logger.exception("Could not store an uploaded 3D model")
+        return None, STORAGE_ERROR
     return instance, None
 
 
@@ -168,11 +190,34 @@ def upload_finish(request, upload_id):
     finally:
         _cleanup(upload_id)
     if error:
-        return JsonResponse({"error": error}, status=400)
+        return JsonResponse({"error": error}, status=507 if error == STORAGE_ERROR else 400)
     return JsonResponse({
         "id": instance.pk, "status": instance.status,
         "edit_url": reverse("models3d:edit", args=[instance.pk]),
     })
+
+
+def _refuse_oversized_body(request):
+    """Refuse a plain upload larger than the limit from its Content-Length, before Django parses
+    (and spools to disk) a body of possibly gigabytes only to refuse it afterwards."""
+    if request.method != "POST":
+        return None
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    limit = settings.THREED_MAX_UPLOAD_BYTES
+    if length <= limit + 1024 * 1024:  # the form fields and multipart boundaries
+        return None
+    message = _("The upload (%(size)s MB) is larger than the maximum of %(max)s MB.") % {
+        "size": length // 1024**2, "max": limit // 1024**2}
+    request.upload_handlers = []  # nothing of the body is read or stored
+    return TemplateResponse(request, "models3d/admin/upload.html", {
+        "form": UploadForm(user=request.user), "error": message, "max_bytes": limit,
+        "chunk_bytes": getattr(settings, "THREED_UPLOAD_CHUNK_BYTES", 8 * 1024 * 1024),
+        "accept": ",".join(ACCEPTED_EXTENSIONS),
+        "header_icon": "media", "page_title": _("Upload a 3D model"),
+    }, status=413)
 
 
 def accept_multipart(request, form) -> tuple[ThreeDModel | None, str | None]:
@@ -199,6 +244,9 @@ def accept_multipart(request, form) -> tuple[ThreeDModel | None, str | None]:
 def upload(request):
     """The upload page; also accepts a plain multipart POST when JavaScript is unavailable."""
     _require_add(request)
+    too_large = _refuse_oversized_body(request)
+    if too_large:
+        return too_large
     form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
     error = None
     if request.method == "POST" and form.is_valid():
