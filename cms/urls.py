@@ -7,13 +7,20 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.views import favicon, robots_txt
+from europeana.views import reuse
 from locales.machine import machine_translate_view
 from ops.views import healthz
 from twinit_pages import sitemaps
-from twinit_pages.views import explorer, search
+from twinit_pages.views import collection_map, collection_map_points, explorer, search
+
+handler404 = "cms.views.page_not_found"
+handler500 = "cms.views.server_error"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon),
     path("django-admin/", admin.site.urls),
     # Answers wagtail-localize's own machine translation URL, before the admin's (locales.machine).
     path("admin/localize/translate/<int:translation_id>/machine_translate/",
@@ -38,5 +45,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
     path("collection/", explorer, name="collection"),
+    path("map/", collection_map, name="map"),
+    path("reuse/", reuse, name="reuse"),
+    path("map/assets.json", collection_map_points, name="map_points"),
     path("", include(wagtail_urls)),
 )

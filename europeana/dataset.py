@@ -166,7 +166,23 @@ class _Encoded:
         return self.text_file.read(size).encode("utf-8")
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A text cell a spreadsheet would run as a formula (``=HYPERLINK(…)``) gets a leading quote,
+    as OWASP advises for CSV injection; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def csv_row(record, page, glb, thumbnail, edm_name, jsonld_name):
+    return {key: spreadsheet_safe(value) for key, value in _csv_values(
+        record, page, glb, thumbnail, edm_name, jsonld_name).items()}
+
+
+def _csv_values(record, page, glb, thumbnail, edm_name, jsonld_name):
     lat, lon = public.coordinates(record)
     place = public.place_of(record)
     return {

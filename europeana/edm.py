@@ -10,7 +10,7 @@ import functools
 
 from lxml import etree
 
-from .record import AssetRecord, Entity, Literal, Ref, record_for
+from .record import OEMBED_SPEC, AssetRecord, Entity, Literal, Ref, record_for
 
 NS = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -23,6 +23,7 @@ NS = {
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "owl": "http://www.w3.org/2002/07/owl#",
     "schema": "https://schema.org/",
+    "svcs": "http://rdfs.org/sioc/services#",
 }
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 RDF_ABOUT = f"{{{NS['rdf']}}}about"
@@ -109,6 +110,8 @@ def _web_resource(root, resource):
         _add(element, "dc:format", Literal(value))
     for value in resource.rights_credit:
         _add(element, "dc:rights", value)
+    for uri in resource.is_format_of:
+        _resource(element, "dcterms:isFormatOf", uri)
     _resource(element, "edm:rights", resource.rights_uri)
     for name, count in (("edm:pointCount", resource.point_count),
                         ("edm:polygonCount", resource.polygon_count),
@@ -117,6 +120,8 @@ def _web_resource(root, resource):
             _add(element, name, str(int(count)))
     for uri in resource.see_also:
         _resource(element, "rdfs:seeAlso", uri)
+    for uri in resource.services:
+        _resource(element, "svcs:has_service", uri)
     if resource.edm_type == "3D":
         _add(element, "edm:type", "3D")
         _resource(element, "schema:digitalSourceType", resource.digital_source_type)
@@ -162,6 +167,10 @@ def record_to_element(record: AssetRecord):
     _cho(root, record)
     for resource in record.web_resources:
         _web_resource(root, resource)
+    for uri in dict.fromkeys(uri for r in record.web_resources for uri in r.services):
+        service = etree.SubElement(root, qname("svcs:Service"))
+        service.set(RDF_ABOUT, uri)
+        _resource(service, "dcterms:conformsTo", OEMBED_SPEC)
     for kind in ENTITY_KINDS_ORDER:
         for entity in record.entities:
             if entity.kind == kind:

@@ -66,13 +66,19 @@ def spec():
             "description": "Read-only access to every published heritage asset: metadata, "
             "3D model files, thumbnails, licences and paradata. CORS is open for GET; responses "
             "carry ETag and Cache-Control. Bulk: OAI-PMH at /oai/ (edm, oai_dc) and the dataset "
-            "zip at /dataset/.",
+            "zips listed at /dataset/. Each asset also has a IIIF Presentation 4 (draft) "
+            "manifest at /iiif/{id}/manifest.json.",
         },
         "servers": [{"url": base_url()}],
         "paths": {
             "/api/v1/assets/": {"get": {
                 "summary": "List published assets",
+                "description": "Filter values match without regard to case; an unknown value "
+                "answers 400 with the accepted values.",
                 "parameters": [
+                    {"name": "q", "in": "query", "description": "Full-text search over title, "
+                     "summary, description, stories, paradata, usage areas, place and country "
+                     "names (every language of the asset).", "schema": string},
                     {"name": "country", "in": "query",
                      "schema": {"enum": list(choices.MEMBER_STATE_CODES)}},
                     {"name": "category", "in": "query",

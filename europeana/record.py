@@ -96,6 +96,10 @@ class WebResource:
     see_also: list[str] = field(default_factory=list)
     digital_source_type: str = ""
     intended_usage: list[str] = field(default_factory=list)
+    # The oEmbed resource: the 3D file it shows (dcterms:isFormatOf) and the service it
+    # conforms to (svcs:has_service), as Europeana's 3D guidelines ask.
+    is_format_of: list[str] = field(default_factory=list)
+    services: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -181,6 +185,14 @@ def heritage_type_uri(code):
 
 def paradata_url(identifier):
     return f"{base_url()}/api/v1/assets/{identifier}/paradata"
+
+
+OEMBED_SPEC = "https://oembed.com/"
+
+
+def oembed_service_uri():
+    """The svcs:Service our oEmbed web resources point at: the oEmbed endpoint itself."""
+    return f"{base_url()}/oembed/"
 
 
 def oembed_url(page_url):
@@ -465,6 +477,8 @@ def record_for(page, *, translations=None, models=None, country=None, page_url=N
             see_also=[paradata],
             digital_source_type=source_type,
             intended_usage=usage,
+            is_format_of=[url for url, _mime in _model_files(primary)][:1],
+            services=[oembed_service_uri()],
         ))
         for model in models:
             model_credit = [Literal(model.credit_line, lang)] if model.credit_line else credits

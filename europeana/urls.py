@@ -17,6 +17,8 @@ urlpatterns = [
     path("api/v1/openapi.json", views.openapi, name="europeana_openapi"),
     path("id/asset/<int:page_id>", views.resolve_id, name="europeana_id"),
     path("id/asset/<int:page_id>/<slug:part>", views.resolve_id, name="europeana_id_part"),
+    path("api/", views.api_root, name="europeana_api_root"),
+    path("api/v1/", views.api_root),
     path("dataset/", views.dataset, name="europeana_dataset"),
     path("dataset/<str:country>.zip", views.dataset, name="europeana_dataset_country"),
 ]

@@ -13,8 +13,13 @@ from csp.decorators import csp_replace
 from django.conf import settings
 from django.db.models import Max, TextField
 from django.db.models.functions import Cast
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import render
+from django.http import (
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+    QueryDict,
+)
+from django.shortcuts import redirect, render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils.http import quote_etag
@@ -203,34 +208,56 @@ def embed(request, page_id):
 # --- read API -------------------------------------------------------------------------------------
 
 
+def _vocabulary_value(name, value, vocabulary):
+    """The canonical code for a filter value given in any case, or raise ValueError."""
+    by_lower = {code.lower(): code for code, _label in vocabulary}
+    if value.lower() not in by_lower:
+        allowed = ", ".join(code for code, _label in vocabulary)
+        raise ValueError(f"Unknown {name} {value!r}. Use one of: {allowed}.")
+    return by_lower[value.lower()]
+
+
 def filtered_assets(params):
-    """(queryset, error message) for the list filters."""
+    """(queryset, error message) for the list filters and the full-text query ``q``.
+
+    Codes match without regard to case (``usage_area=maintenance``, ``country=ee``); an
+    unknown value is an error that names the accepted ones, never an empty list.
+    """
     pages = public_assets()
-    country = params.get("country", "").upper()
-    if country:
-        if country not in choices.MEMBER_STATE_CODES:
-            return None, f"Unknown country {country!r}: use an ISO 3166 code of a Member State."
-        pages = in_country(pages, country)
-    for name, field, vocabulary in (
-        ("category", "priority_categories", choices.PRIORITY_CATEGORIES),
-        ("usage_area", "usage_areas", choices.USAGE_AREAS),
-    ):
-        value = params.get(name, "")
-        if value:
-            if value not in dict(vocabulary):
-                return None, f"Unknown {name} {value!r}."
-            pages = pages.annotate(**{f"{field}_text": Cast(field, TextField())}).filter(
-                **{f"{field}_text__contains": f'"{value}"'}
-            )
-    heritage_type = params.get("heritage_type", "")
-    if heritage_type:
-        if heritage_type not in dict(choices.HERITAGE_TYPES):
-            return None, f"Unknown heritage_type {heritage_type!r}."
-        pages = pages.filter(heritage_type=heritage_type)
-    language = params.get("language", "")
-    if language:
-        keys = HeritageAssetPage.objects.live().public().filter(
-            locale__language_code=language).values("translation_key")
+    try:
+        country = params.get("country", "")
+        if country:
+            pages = in_country(pages, _vocabulary_value(
+                "country", country, choices.MEMBER_STATES))
+        for name, field, vocabulary in (
+            ("category", "priority_categories", choices.PRIORITY_CATEGORIES),
+            ("usage_area", "usage_areas", choices.USAGE_AREAS),
+        ):
+            value = params.get(name, "")
+            if value:
+                code = _vocabulary_value(name, value, vocabulary)
+                pages = pages.annotate(**{f"{field}_text": Cast(field, TextField())}).filter(
+                    **{f"{field}_text__contains": f'"{code}"'}
+                )
+        heritage_type = params.get("heritage_type", "")
+        if heritage_type:
+            pages = pages.filter(heritage_type=_vocabulary_value(
+                "heritage_type", heritage_type, choices.HERITAGE_TYPES))
+        language = params.get("language", "")
+        if language:
+            code = _vocabulary_value("language", language, settings.LANGUAGES)
+            keys = HeritageAssetPage.objects.live().public().filter(
+                locale__language_code=code).values("translation_key")
+            pages = pages.filter(translation_key__in=keys)
+    except ValueError as problem:
+        return None, str(problem)
+    query = params.get("q", "").strip()
+    if query:
+        from twinit_pages.search import matching_asset_ids
+
+        # A match in any language's page finds the asset (records are per translation group).
+        keys = HeritageAssetPage.objects.filter(
+            pk__in=matching_asset_ids(query)).values("translation_key")
         pages = pages.filter(translation_key__in=keys)
     return pages, None
 
@@ -337,9 +364,42 @@ def dataset(request, country=None):
 @require_GET
 def resolve_id(request, page_id, part=None):
     """Our stable EDM URIs (/id/asset/<id>[/place|/timespan|/aggregation]) lead to the page."""
-    from django.shortcuts import redirect
-
     page = live_asset(page_id)
     if page is None:
         return not_found(request, html=True)
     return redirect(page.get_url(request) or "/", permanent=False)
+
+
+# --- "Reuse the data" page --------------------------------------------------------------------------
+
+
+def reuse(request):
+    """Everything a reuser needs on one page: API reference, OAI-PMH, datasets, embeds, licences."""
+    from twinit_pages.collection import explore
+
+    from .reuse import datasets, totals
+
+    rows = datasets()
+    exploration = explore(QueryDict(), request.LANGUAGE_CODE)
+    licences = next(f for f in exploration.facets if f.param == "licence").entries()
+    example = public_assets().order_by("pk").first()
+    # Redoc's bundle shows its maker's logo from a CDN: the site's policy (img-src 'self') stops
+    # it in the reader's browser.
+    return render(request, "europeana/reuse.html", {
+        "base_url": base_url(), "datasets": rows, "all": totals(rows), "licences": licences,
+        "example": example, "example_url": example.get_full_url(request) if example else "",
+    })
+
+
+def _reuse_url(request, anchor):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(translation.get_language_from_request(request)):
+        return reverse("reuse") + anchor
+
+
+@require_GET
+def api_root(request):
+    """/api/ and /api/v1/ land on the API reference of the reuse page."""
+    return redirect(_reuse_url(request, "#api"))

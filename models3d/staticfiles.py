@@ -22,6 +22,17 @@ VENDOR_FILES = {
               ["draco_decoder.js", "draco_decoder.wasm", "draco_wasm_wrapper.js"]),
     "basis": ("three/examples/jsm/libs/basis", ["basis_transcoder.js", "basis_transcoder.wasm"]),
     "meshopt": ("three/examples/jsm/libs", ["meshopt_decoder.module.js"]),
+    # The public collection: map (Leaflet, clustering, country outlines) and the API reference.
+    "leaflet": ("leaflet/dist", ["leaflet.js", "leaflet.js.map", "leaflet.css",
+                                 "images/layers.png", "images/layers-2x.png",
+                                 "images/marker-icon.png", "images/marker-icon-2x.png",
+                                 "images/marker-shadow.png"]),
+    "markercluster": ("leaflet.markercluster/dist", [
+        "leaflet.markercluster.js", "leaflet.markercluster.js.map", "MarkerCluster.css",
+        "MarkerCluster.Default.css"]),
+    "topojson": ("topojson-client/dist", ["topojson-client.min.js"]),
+    "world-atlas": ("world-atlas", ["countries-110m.json"]),
+    "redoc": ("redoc/bundles", ["redoc.standalone.js", "redoc.standalone.js.map"]),
 }
 
 

@@ -6,7 +6,10 @@ last chunk is in, the file is validated synchronously: a refusal is shown at onc
 file in storage and no row; an accepted model is stored and queued for background processing.
 """
 
+import fcntl
 import json
+import logging
+import os
 import re
 import tempfile
 import time
@@ -22,6 +25,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -37,7 +41,13 @@ from .processing import ModelRejected
 from .processing.archive import MODEL_EXTENSIONS
 from .services import accept_upload
 
+logger = logging.getLogger(__name__)
+
 ACCEPTED_EXTENSIONS = (*MODEL_EXTENSIONS, ".zip")
+# Shown to the uploader when the server cannot write (disk full, storage down); the details
+# (paths, errno) go to the log only.
+STORAGE_ERROR = ("The server could not store the file (its storage is full or unavailable). "
+                 "Nothing was kept; try again later or tell the site team.")
 _UPLOAD_ID = re.compile(r"^[0-9]+-[0-9a-f]{32}$")
 _READ = 256 * 1024
 
@@ -125,17 +135,27 @@ def upload_chunk(request, upload_id):
         offset = int(request.GET.get("offset", "-1"))
     except ValueError:
         return HttpResponseBadRequest("offset")
-    if offset != received:
-        # The client retried a chunk that had (partly) arrived: tell it where to continue.
-        return JsonResponse({"received": received, "size": meta["size"]}, status=409)
     with open(part, "ab") as out:
+        # One writer at a time: two requests for the same offset (a retry racing the original)
+        # must not both append. The size is read again under the lock.
+        fcntl.flock(out, fcntl.LOCK_EX)
+        received = os.fstat(out.fileno()).st_size
+        if offset != received:
+            # The client retried a chunk that had (partly) arrived: tell it where to continue.
+            return JsonResponse({"received": received, "size": meta["size"]}, status=409)
         # Streamed, not request.body: chunks are larger than DATA_UPLOAD_MAX_MEMORY_SIZE.
-        while data := request.read(_READ):
-            received += len(data)
-            if received > meta["size"]:
-                out.truncate(offset)
-                return JsonResponse({"error": _("More data than announced.")}, status=400)
-            out.write(data)
+        try:
+            while data := request.read(_READ):
+                received += len(data)
+                if received > meta["size"]:
+                    out.truncate(offset)
+                    return JsonResponse({"error": _("More data than announced.")}, status=400)
+                out.write(data)
+            out.flush()
+        except OSError:
+            logger.exception("Could not store an upload chunk")
+            out.truncate(offset)
+            return JsonResponse({"error": STORAGE_ERROR, "received": offset}, status=507)
     return JsonResponse({"received": received, "size": meta["size"]})
 
 
@@ -149,6 +169,9 @@ def _accept(request, form, staged: Path, name: str):
         )
     except ModelRejected as exc:
         return None, exc.message
+    except OSError:
+        logger.exception("Could not store an uploaded 3D model")
+        return None, STORAGE_ERROR
     return instance, None
 
 
@@ -167,38 +190,71 @@ def upload_finish(request, upload_id):
     finally:
         _cleanup(upload_id)
     if error:
-        return JsonResponse({"error": error}, status=400)
+        return JsonResponse({"error": error}, status=507 if error == STORAGE_ERROR else 400)
     return JsonResponse({
         "id": instance.pk, "status": instance.status,
         "edit_url": reverse("models3d:edit", args=[instance.pk]),
     })
 
 
+def _refuse_oversized_body(request):
+    """Refuse a plain upload larger than the limit from its Content-Length, before Django parses
+    (and spools to disk) a body of possibly gigabytes only to refuse it afterwards."""
+    if request.method != "POST":
+        return None
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    limit = settings.THREED_MAX_UPLOAD_BYTES
+    if length <= limit + 1024 * 1024:  # the form fields and multipart boundaries
+        return None
+    message = _("The upload (%(size)s MB) is larger than the maximum of %(max)s MB.") % {
+        "size": length // 1024**2, "max": limit // 1024**2}
+    request.upload_handlers = []  # nothing of the body is read or stored
+    return TemplateResponse(request, "models3d/admin/upload.html", {
+        "form": UploadForm(user=request.user), "error": message, "max_bytes": limit,
+        "chunk_bytes": getattr(settings, "THREED_UPLOAD_CHUNK_BYTES", 8 * 1024 * 1024),
+        "accept": ",".join(ACCEPTED_EXTENSIONS),
+        "header_icon": "media", "page_title": _("Upload a 3D model"),
+    }, status=413)
+
+
+def accept_multipart(request, form) -> tuple[ThreeDModel | None, str | None]:
+    """Validate and store the file of a valid multipart :class:`UploadForm` (the upload page
+    without JavaScript, and the 3D chooser's upload tab); a refusal stores nothing."""
+    uploaded = form.cleaned_data.get("file")
+    if not uploaded:
+        form.add_error("file", _("Choose a file."))
+        return None, None
+    name = Path(uploaded.name).name
+    error = _check_name_and_size(name, uploaded.size)
+    if error:
+        return None, error
+    staged = staging_dir() / f"{request.user.pk}-{uuid.uuid4().hex}.part"
+    with open(staged, "wb") as out:
+        for chunk in uploaded.chunks():
+            out.write(chunk)
+    try:
+        return _accept(request, form, staged, name)
+    finally:
+        staged.unlink(missing_ok=True)
+
+
 def upload(request):
     """The upload page; also accepts a plain multipart POST when JavaScript is unavailable."""
     _require_add(request)
+    too_large = _refuse_oversized_body(request)
+    if too_large:
+        return too_large
     form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
     error = None
     if request.method == "POST" and form.is_valid():
-        uploaded = form.cleaned_data.get("file")
-        if not uploaded:
-            form.add_error("file", _("Choose a file."))
-        else:
-            name = Path(uploaded.name).name
-            error = _check_name_and_size(name, uploaded.size)
-            if not error:
-                staged = staging_dir() / f"{request.user.pk}-{uuid.uuid4().hex}.part"
-                with open(staged, "wb") as out:
-                    for chunk in uploaded.chunks():
-                        out.write(chunk)
-                try:
-                    instance, error = _accept(request, form, staged, name)
-                finally:
-                    staged.unlink(missing_ok=True)
-                if not error:
-                    messages.success(request, _("“%s” uploaded; it is being processed.")
-                                     % instance.title)
-                    return redirect("models3d:edit", instance.pk)
+        instance, error = accept_multipart(request, form)
+        if instance:
+            messages.success(request, _("“%s” uploaded; it is being processed.")
+                             % instance.title)
+            return redirect("models3d:edit", instance.pk)
     return TemplateResponse(request, "models3d/admin/upload.html", {
         "form": form, "error": error,
         "max_bytes": settings.THREED_MAX_UPLOAD_BYTES,
@@ -216,8 +272,11 @@ def processing_status(request, pk):
         for action in ("change", "choose")
     ):
         raise Http404
+    ready = model.is_ready and model.web_file
     return JsonResponse({"status": model.status, "label": model.get_status_display(),
-                         "failure_reason": model.failure_reason})
+                         "failure_reason": model.failure_reason,
+                         # The page editor's authoring preview (author.js) loads this file.
+                         "viewer_src": model.web_file.url if ready else None})
 
 
 @require_http_methods(["POST"])
@@ -341,13 +400,36 @@ class BaseChooseView(chooser_views.BaseChooseView):
                 StatusColumn("status", label=_("Status"))]
 
 
-class ChooseView(chooser_views.ChooseViewMixin, chooser_views.CreationFormMixin, BaseChooseView):
+class UploadInChooserMixin(chooser_views.CreationFormMixin):
+    """The chooser's "Upload" tab: the upload form, checked against the user's "add"
+    collections; the chosen model is queued for processing like any other upload."""
+
+    creation_form_class = UploadForm
+
+    def get_creation_form_kwargs(self):
+        return {**super().get_creation_form_kwargs(), "user": self.request.user}
+
+
+class ChooseView(chooser_views.ChooseViewMixin, UploadInChooserMixin, BaseChooseView):
     pass
 
 
-class ChooseResultsView(chooser_views.ChooseResultsViewMixin, chooser_views.CreationFormMixin,
+class ChooseResultsView(chooser_views.ChooseResultsViewMixin, UploadInChooserMixin,
                         BaseChooseView):
     pass
+
+
+class ChooserUploadView(chooser_views.CreateViewMixin, UploadInChooserMixin,
+                        chooser_views.ChosenResponseMixin, View):
+    def post(self, request):
+        self.form = self.get_creation_form()
+        if self.form.is_valid():
+            instance, error = accept_multipart(request, self.form)
+            if instance:
+                return self.get_chosen_response(instance)
+            if error:
+                self.form.add_error("file", error)
+        return self.get_reshow_creation_form_response()
 
 
 class ChosenView(chooser_views.ChosenView):

@@ -52,6 +52,12 @@ class ThreeDModelChooserViewSet(ChooserViewSet):
     choose_results_view_class = views.ChooseResultsView
     chosen_view_class = views.ChosenView
     chosen_multiple_view_class = views.ChosenMultipleView
+    # The "Upload" tab: a model can be uploaded without leaving the page editor.
+    create_view_class = views.ChooserUploadView
+    creation_form_class = views.UploadForm
+    create_action_label = _("Upload")
+    create_action_clicked_label = _("Uploading…")
+    creation_tab_label = _("Upload")
 
 
 threedmodel_viewset = ThreeDModelViewSet("models3d")

@@ -1,13 +1,17 @@
 """Public views that are not pages: the collection explorer and the site search."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import QueryDict
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
 from django.utils import translation
 
-from twinit_pages import collection
+from twinit_pages import choices, collection
 from twinit_pages import search as site_search
 from twinit_pages.queries import with_cards
+from twinit_pages.templatetags.twinit import locale_code
 
 
 def _url(params, **changes):
@@ -102,3 +106,41 @@ def search(request):
         "query": query, "suggestion": suggestion, "corrected_from": corrected_from,
         "pages": pages,
     })
+
+
+def collection_map(request):
+    """All live assets on a map; the explorer's filters in the URL narrow it the same way."""
+    params = request.GET
+    exploration = collection.explore(params, translation.get_language())
+    country = next(facet for facet in exploration.facets if facet.param == "country")
+    states = [{"code": entry["value"], "name": entry["label"], "count": entry["count"]}
+              for entry in country.entries()]
+    response = render(request, "twinit_pages/map.html", {
+        "states": sorted(states, key=lambda s: str(s["name"])),
+        "query_string": params.urlencode(),
+        "tile_url": settings.MAP_TILE_URL, "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+    })
+    if settings.MAP_TILE_URL:  # the configured tile server is the one outside source allowed
+        parts = urlsplit(settings.MAP_TILE_URL.replace("{s}", "a"))
+        response._csp_update = {"img-src": [f"{parts.scheme}://{parts.netloc}"]}
+    return response
+
+
+def collection_map_points(request):
+    """The located assets as compact JSON for the map: one SQL query, no page objects."""
+    language = translation.get_language()
+    assets = collection.explore(request.GET, language).assets.filter(latitude__isnull=False)
+    codes = collection.state_paths()
+    labels = dict(choices.MEMBER_STATES)
+    rows = assets.values_list("title", "latitude", "longitude", "url_path", "parent_path",
+                              "locale_id")
+    data = []
+    for title, lat, lng, url_path, parent_path, locale_id in rows:
+        rest = url_path.strip("/").split("/", 1)[-1]
+        code = locale_code(locale_id, request)
+        data.append({
+            "title": title, "lat": float(lat), "lng": float(lng),
+            "url": f"/{language}/{rest}/", "country": str(labels.get(codes.get(parent_path), "")),
+            "lang": code if code != language else "",
+        })
+    return JsonResponse({"assets": data})

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
     "workflows.confidentiality_middleware.ConfidentialityMiddleware",
+    "twinit_pages.middleware.PublicNotFoundMiddleware",
     "twinit_pages.page_cache.AnonymousPageCacheMiddleware",
     "workflows.publication_gate_middleware.PublicationGateMiddleware",
 ]
@@ -142,7 +143,8 @@ STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Files appear whole or not at all (a full disk leaves no partial upload): ops/storage.py.
+    "default": {"BACKEND": "ops.storage.AtomicFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # npm packages are installed by the set-up (never committed); collectstatic picks what it needs.
@@ -154,7 +156,12 @@ STATICFILES_FINDERS = [
 ]
 
 WAGTAIL_SITE_NAME = "Twin it! 3D for Europe's culture"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# The one public base URL: every absolute link (pages, API, OAI-PMH, EDM, exports) starts with it.
+# By default the address `runserver` is given by scripts/run-demo.sh (HOST and PORT).
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or "http://{}:{}".format(
+    {"0.0.0.0": "localhost", "": "localhost"}.get(os.environ.get("HOST", ""), os.environ.get("HOST")),
+    os.environ.get("PORT", "8000"),
+)
 # Search: on PostgreSQL, full text with each language's text-search configuration (GIN-indexed)
 # and trigram typo tolerance; SQLite's full-text search otherwise. A collection beyond one
 # database server switches to OpenSearch by setting OPENSEARCH_URL (see README).
@@ -187,6 +194,11 @@ WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 THREED_MAX_UPLOAD_BYTES = int(os.environ.get("THREED_MAX_UPLOAD_BYTES", 1024**3))
+
+# The collection map draws country outlines itself; a tile server is optional (none: works offline),
+# e.g. MAP_TILE_URL=https://tile.example.org/{z}/{x}/{y}.png with its attribution.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 
 # The aggregator named as edm:provider in the Europeana export.
 EUROPEANA_PROVIDER_NAME = os.environ.get("EUROPEANA_PROVIDER_NAME", "Europeana Foundation")

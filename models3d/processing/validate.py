@@ -19,6 +19,7 @@ import trimesh
 from . import gltf_validator
 from .errors import ModelRejected
 from .limits import Limits
+from .markup import refuse_markup
 
 FORMATS = {".glb": "glb", ".gltf": "gltf", ".obj": "obj", ".ply": "ply", ".stl": "stl"}
 FORMAT_LABELS = {"glb": "GLB", "gltf": "glTF", "obj": "OBJ", "ply": "PLY", "stl": "STL"}
@@ -138,6 +139,7 @@ def check_bytes(path: Path, display_name: str) -> str:
             display_name, f"is {foreign}, not a 3D model, although its name ends in {ext}.",
             "Choose the 3D model file itself.", code="wrong_type",
         )
+    refuse_markup(path, fmt, display_name)
     found = sniff(path)
     if fmt == "glb":
         if found != "glb":

@@ -122,6 +122,14 @@ def test_mapping_of_one_asset(asset, validator, settings):
     ]
     embed = xpath(tree, f"//edm:WebResource[@rdf:about='{shown_by}']")[0]
     assert xpath(embed, "edm:type/text()") == ["3D"]
+    # oEmbed declared as Europeana's 3D guidelines ask: a service conforming to oEmbed, and the
+    # GLB it shows, so the portal can swap the embed for the file.
+    assert xpath(embed, "svcs:has_service/@rdf:resource") == [f"{base}/oembed/"]
+    assert xpath(embed, "dcterms:isFormatOf/@rdf:resource") == [f"{base}/media/models3d/1/web.glb"]
+    service = xpath(tree, "//svcs:Service")
+    assert [s.get(f"{{{NS['rdf']}}}about") for s in service] == [f"{base}/oembed/"]
+    assert xpath(service[0], "dcterms:conformsTo/@rdf:resource") == ["https://oembed.com/"]
+    assert_valid(validator, record_to_xml(record_for(asset)))
 
 
 def test_several_models_and_a_point_cloud(asset, validator):

@@ -353,3 +353,23 @@ def test_stable_uris_lead_to_the_page(client, sources, secrets):
         response = client.get(f"/id/asset/{page.pk}{suffix}")
         assert response.status_code == 302 and response["Location"] == page.get_url()
     assert client.get(f"/id/asset/{secrets.pk}").status_code == 404
+
+
+def test_api_filters_ignore_case_and_errors_name_what_is_accepted(client, sources):
+    maintenance = api(client, usage_area="Maintenance")["count"]
+    assert maintenance and api(client, usage_area="maintenance")["count"] == maintenance
+    assert api(client, heritage_type="MONUMENT")["count"] == api(
+        client, heritage_type="monument")["count"]
+    response = client.get("/api/v1/assets/", {"usage_area": "Mainten"})
+    assert response.status_code == 400
+    assert "Maintenance" in response.json()["error"] and "Mainten" in response.json()["error"]
+
+
+def test_api_q_is_a_full_text_search(client, sources, secrets):
+    tallinn = [str(p.pk) for p in sources if p.slug == "tallinn-town-hall"]
+    assert [a["id"] for a in api(client, q="Tallinn")["results"]] == tallinn
+    assert [a["id"] for a in api(client, q="Estonia")["results"]] == tallinn
+    assert api(client, q="photogrammetry", country="ee")["count"] == 0
+    assert api(client, q="zzzzqqq")["count"] == 0
+    assert_no_secrets(client.get("/api/v1/assets/", {"q": "Unpublished draft asset"})
+                      .content.decode())

@@ -180,3 +180,79 @@ def test_phone_gets_mobile_desktop_gets_web_and_hotspots_move_the_camera_by_keyb
     if shots:
         for name in ("viewer-390.png", "viewer-1280.png"):
             shutil.copy(tmp_path / name, Path(shots) / name)
+
+
+@pytest.mark.skipif(not CHROMIUM, reason="Debian chromium is not installed")
+def test_editor_places_an_annotation_by_clicking_the_model_and_stores_the_view(
+        live_server, browser_settings, django_user_model, tmp_path):
+    """An editor authors on the model itself: a click on the surface adds an annotation with
+    its position and normal, a button stores the current view; saving keeps both."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from django.test import Client
+
+    from tests.conftest import load_demo_site
+    from twinit_pages.models import HeritageAssetPage
+
+    # One explicit "Save draft": the live server shares one SQLite connection between threads,
+    # which Wagtail's background autosave would use at the same moment.
+    browser_settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+    load_demo_site()
+    page_obj = next(p for p in HeritageAssetPage.objects.order_by("pk") if p.models_3d)
+    annotations_before = len(page_obj.models_3d[0].value["annotations"])
+    admin = django_user_model.objects.create_superuser("author", "a@example.org", "pw")
+    client = Client()
+    client.force_login(admin)
+    server = urlparse(live_server.url)
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 1000})
+        context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
+                              "domain": server.hostname, "path": "/"}])
+        page = context.new_page()
+        page.goto(f"{live_server.url}/admin/pages/{page_obj.pk}/edit/")
+        opener = page.get_by_role("button", name="Open the model to place annotations").first
+        opener.scroll_into_view_if_needed()
+        opener.click()
+        viewer = page.locator("[data-author-viewer]").first
+        page.wait_for_function(
+            "() => { const mv = document.querySelector('[data-author-viewer]');"
+            " return mv && mv.loaded && mv.modelIsVisible; }", timeout=180_000)
+        viewer.scroll_into_view_if_needed()
+        box = viewer.bounding_box()
+        page.screenshot(path=str(tmp_path / "author-before.png"))
+        status = page.locator("[data-author-status]").first
+        # Click where the model is: the preview frames it, so one of these points is on it.
+        for fx, fy in ((0.5, 0.5), (0.5, 0.6), (0.5, 0.4), (0.45, 0.55), (0.55, 0.45)):
+            page.mouse.click(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
+            if "Annotation added" in status.text_content():
+                break
+        status = status.text_content()
+        assert "Annotation added" in status, (status, page.evaluate(
+            "() => Array.from(document.querySelectorAll('input[name*=annotations]'))"
+            ".map(i => i.name).slice(0, 8)"))
+        position = page.locator('input[name$="-value-position"]').nth(annotations_before)
+        pos_value = position.input_value()
+        assert len(pos_value.split()) == 3
+        item = position.get_attribute("name").removesuffix("-position")
+        normal = page.locator(f'input[name="{item}-normal"]').input_value()
+        assert len(normal.split()) == 3
+        page.locator(f'input[name="{item}-label"]').fill("Clicked point")
+        page.get_by_role("button", name="Use this view as the initial view").first.click()
+        orbit = page.locator('input[name$="-value-camera_orbit"]').first.input_value()
+        assert orbit.endswith("m") and "deg" in orbit
+        page.screenshot(path=str(tmp_path / "author-1280.png"), full_page=False)
+        with page.expect_navigation(timeout=120_000):
+            page.get_by_role("button", name="Save draft").click()
+        errors = page.locator(".messages .error, .error-message").all_text_contents()
+        assert errors == [], errors
+        browser.close()
+    latest = HeritageAssetPage.objects.get(pk=page_obj.pk).get_latest_revision_as_object()
+    block = latest.models_3d[0].value
+    added = block["annotations"][annotations_before]
+    assert added["label"] == "Clicked point"
+    assert added["position"] == pos_value
+    assert len(added["normal"].split()) == 3 and added["camera_orbit"]
+    assert block["camera_orbit"] == orbit
+    shots = os.environ.get("MODELS3D_SCREENSHOT_DIR")
+    if shots:
+        shutil.copy(tmp_path / "author-1280.png", Path(shots) / "author-1280.png")

@@ -298,7 +298,7 @@ def test_viewer_block_renders_offline_viewer(media):
     assert "<model-viewer" in html and models["amphora"].web_file.url in html
     assert 'slot="hotspot-1"' in html and 'data-position="0 0.28 0.1"' in html
     assert "Black-figure band" in html
-    assert "dracoDecoderLocation" in html and "gstatic" not in html
+    assert "data-draco-decoder-location" in html and "gstatic" not in html
     assert "models3d/vendor/model-viewer/model-viewer.min.js" in html
     assert "http://creativecommons.org/publicdomain/zero/1.0/" in html
     assert "Download the 3D model" in html
@@ -360,3 +360,68 @@ def test_public_api_lists_every_derivative_with_its_url(media):
         assert listed["url"].endswith("/media/" + printed["file"])
         assert {k: v for k, v in listed.items() if k != "url"} == printed
     assert data["web_glb_url"] == data["derivatives"][0]["url"]
+
+
+# --- upload from inside the 3D chooser (page editor) ---------------------------------------------
+
+
+def test_chooser_upload_tab_stores_and_chooses_the_model(client, two_collections, media,
+                                                          django_capture_on_commit_callbacks):
+    user, model_a, _model_b = two_collections
+    client.force_login(user)
+    tab = client.get(reverse("models3d_chooser:choose")).json()["html"]
+    assert 'data-chooser-modal-creation-form' in tab and 'enctype="multipart/form-data"' in tab
+    collection_a = model_a.collection
+    with django_capture_on_commit_callbacks(execute=True), \
+            open(FIXTURES / GOOD_MODELS[0], "rb") as fh:
+        response = client.post(reverse("models3d_chooser:create"),
+                               {"file": fh, "collection": collection_a.pk, "title": "In the editor"})
+    data = response.json()
+    assert data["step"] == "chosen" and data["result"]["title"] == "In the editor"
+    model = ThreeDModel.objects.get(title="In the editor")
+    assert model.collection == collection_a and model.uploaded_by == user
+    # Processed by the queued task, like any other upload.
+    model.refresh_from_db()
+    assert model.status == "ready" and model.mobile_file and model.ar_file
+
+
+def test_chooser_upload_refusals_store_nothing(client, two_collections, media, django_user_model):
+    user, model_a, model_b = two_collections
+    client.force_login(user)
+    rows, files = ThreeDModel.objects.count(), media_files(media)
+    # A broken file: the reason is shown in the chooser, nothing is kept.
+    with open(BAD / "truncated.glb", "rb") as fh:
+        data = client.post(reverse("models3d_chooser:create"),
+                           {"file": fh, "collection": model_a.collection.pk}).json()
+    assert data["step"] == "reshow_creation_form"
+    assert "is not a complete GLB file" in data["htmlFragment"]
+    # A crafted POST into a collection the contributor may not add to.
+    with open(FIXTURES / GOOD_MODELS[0], "rb") as fh:
+        data = client.post(reverse("models3d_chooser:create"),
+                           {"file": fh, "collection": model_b.collection.pk}).json()
+    assert data["step"] == "reshow_creation_form"
+    # Someone who may choose but not add models cannot upload through the chooser at all.
+    reader = django_user_model.objects.create_user("reader", "r@example.org", "pw")
+    group = Group.objects.create(name="Choosers")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupCollectionPermission.objects.create(
+        group=group, collection=model_a.collection,
+        permission=Permission.objects.get(codename="choose_threedmodel"))
+    reader.groups.add(group)
+    client.force_login(reader)
+    assert "data-chooser-modal-creation-form" not in client.get(
+        reverse("models3d_chooser:choose")).json()["html"]
+    with open(FIXTURES / GOOD_MODELS[0], "rb") as fh:
+        denied = client.post(reverse("models3d_chooser:create"),
+                             {"file": fh, "collection": model_a.collection.pk})
+    assert denied.status_code in (302, 403)
+    assert ThreeDModel.objects.count() == rows and media_files(media) == files
+
+
+def test_status_endpoint_gives_the_editor_preview_only_to_permitted_users(client, two_collections):
+    user, model_a, model_b = two_collections
+    client.force_login(user)
+    ok = client.get(reverse("models3d:status", args=[model_a.pk])).json()
+    assert ok["viewer_src"] == model_a.web_file.url
+    denied = client.get(reverse("models3d:status", args=[model_b.pk]), follow=True)
+    assert denied.status_code == 404 and model_b.web_file.url not in denied.content.decode()

@@ -54,6 +54,26 @@ CAMPAIGN_PAGES = [
             ("faq_item", {"question": "Which licence should I choose?",
                           "answer": "<p>An open licence (CC BY, CC BY-SA, CC0 or the Public "
                           "Domain Mark) gives the widest reuse and Europeana’s highest tier.</p>"}),
+            ("faq_item", {"question": "What is paradata and why is it asked for?",
+                          "answer": "<p>Paradata records how a model was made: capture "
+                          "technique, equipment, software, dates, operators and processing "
+                          "steps. It lets reusers judge what the model can be trusted for.</p>"}),
+            ("faq_item", {"question": "What are intended usage areas?",
+                          "answer": "<p>Europeana’s list of fields a model is digitised for "
+                          "(education, research, tourism, restoration …). Choose every area "
+                          "your institution has in mind; they are exported to Europeana.</p>"}),
+            ("faq_item", {"question": "How large may a 3D model be?",
+                          "answer": "<p>Up to 1 GB per upload. The site keeps the original as "
+                          "the downloadable master and makes a lighter web version for the "
+                          "viewer.</p>"}),
+            ("faq_item", {"question": "Who translates the asset pages?",
+                          "answer": "<p>National translators, in any of the 24 official EU "
+                          "languages. A translation goes live after review; until then readers "
+                          "see the original with a notice.</p>"}),
+            ("faq_item", {"question": "How can I reuse the models?",
+                          "answer": "<p>Every page shows its licence and a ready-made credit "
+                          "line. The <a href=\"/en/reuse/\">Reuse the data</a> page lists the "
+                          "API, OAI-PMH and the datasets per country.</p>"}),
         ],
     },
     {
@@ -62,7 +82,42 @@ CAMPAIGN_PAGES = [
         "intro": "Developers and designers reuse the campaign’s 3D heritage through our open API "
         "and downloadable dataset.",
         "body": [
-            ("text", "<p>Every published asset is available as open data under its licence.</p>"),
+            ("text", "<p>Every published asset is available as open data under its licence: "
+             "browse the <a href=\"/en/collection/\">collection</a>, query the "
+             "<a href=\"/en/reuse/#api\">API</a> (with its OpenAPI description) or download the "
+             "<a href=\"/en/reuse/#datasets\">datasets per country</a>.</p>"),
+        ],
+    },
+    {
+        "slug": "imprint", "in_menu": False,
+        "title": "Imprint",
+        "intro": "Who publishes this site.",
+        "body": [
+            ("text", "<p>This demonstration site is published for the Twin it! 3D campaign of "
+             "the European Commission and Europeana. Replace this text with the publisher’s "
+             "legal name, address and contact before going live.</p>"),
+        ],
+    },
+    {
+        "slug": "privacy", "in_menu": False,
+        "title": "Privacy notice",
+        "intro": "What this site records about its readers.",
+        "body": [
+            ("text", "<p>Public pages set no tracking cookies and load nothing from other "
+             "sites: fonts, viewers, maps and the API reference are served from this site. "
+             "Editors’ accounts store a name, an email address and their actions in the "
+             "workflow.</p>"),
+        ],
+    },
+    {
+        "slug": "accessibility", "in_menu": False,
+        "title": "Accessibility statement",
+        "intro": "This site aims to meet WCAG 2.2 level AA.",
+        "body": [
+            ("text", "<p>Every public page is tested automatically with axe in several languages "
+             "and at phone and desktop width, works with the keyboard, and offers every 3D model "
+             "with a text description, its paradata and downloads. Report a problem to the "
+             "publisher named in the imprint.</p>"),
         ],
     },
 ]

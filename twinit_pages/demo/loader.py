@@ -3,6 +3,7 @@
 import json
 from datetime import date
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.files.images import ImageFile
@@ -69,6 +70,7 @@ class DemoLoader:
     @transaction.atomic
     def run(self):
         home = self.home_page()
+        self.configure_site()
         states = {state["iso_code"]: self.member_state(home, state)
                   for state in content.member_state_pages()}
         institutions = {item["key"]: self.institution(item)
@@ -100,14 +102,23 @@ class DemoLoader:
         })
         root.add_child(instance=home)
         publish(home)
-        site = Site.objects.filter(is_default_site=True).first() or Site(
-            hostname="localhost", port=80, is_default_site=True
-        )
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         site.root_page = home
         site.site_name = content.HOME["title"]
         site.save()
         self.created += 1
         return home
+
+    def configure_site(self):
+        """The default Site answers at the public base URL (``WAGTAILADMIN_BASE_URL``, by default
+        the HOST and PORT the demo is served on), so page URLs in hreflang, the sitemap, the API,
+        OAI-PMH and exports all say the same host and port."""
+        parts = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        site = Site.objects.get(is_default_site=True)
+        if (site.hostname, site.port) != (parts.hostname, port):
+            site.hostname, site.port = parts.hostname, port
+            site.save()
 
     def member_state(self, home, data):
         state = MemberStatePage.objects.filter(
@@ -192,7 +203,7 @@ class DemoLoader:
             return
         page = CampaignPage(title=data["title"], slug=data["slug"], intro=data["intro"],
                             locale=self.locale, body=stream(data["body"]),
-                            show_in_menus=True)
+                            show_in_menus=data.get("in_menu", True))
         home.add_child(instance=page)
         self.created += 1
         publish(page)

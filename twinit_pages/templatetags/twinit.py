@@ -129,3 +129,22 @@ def campaign_menu(context):
     if home is None:
         return []
     return list(home.get_children().live().public().in_menu().specific())
+
+
+FOOTER_SLUGS = ("imprint", "privacy", "accessibility")
+
+
+@register.simple_tag
+def footer_pages():
+    """The imprint, privacy notice and accessibility statement, in the reader's language where
+    translated (campaign pages with these slugs under the home page)."""
+    from twinit_pages.models import CampaignPage
+
+    pages = {}
+    for page in CampaignPage.objects.live().public().filter(
+        slug__in=FOOTER_SLUGS, alias_of__isnull=True,
+        locale__language_code__in={reader_language(), settings.LANGUAGE_CODE},
+    ).select_related("locale"):
+        if page.slug not in pages or page.locale.language_code == reader_language():
+            pages[page.slug] = page
+    return [pages[slug] for slug in FOOTER_SLUGS if slug in pages]
