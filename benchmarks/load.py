@@ -233,8 +233,7 @@ def main():
                             raise SystemExit(f"{path} answered {status} before the load")
                     print(f"{label}: {args.readers} readers for {args.seconds} s", flush=True)
                     results, elapsed, peak = run_load(base, list(paths.values()), args.readers,
-                                                      args.seconds,
-                                                      process.pid)
+                                                      args.seconds, process.pid)
                 finally:
                     os.killpg(process.pid, signal.SIGTERM)
                     process.wait(30)
