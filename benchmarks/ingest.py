@@ -59,10 +59,13 @@ def child(mode: str, path: str) -> None:
     t0 = time.perf_counter()
     if mode == "reference":
         cli = REPO_ROOT / "node_modules" / "@gltf-transform" / "cli" / "bin" / "cli.js"
-        out = Path(path).with_name(Path(path).stem + ".reference.glb")
-        subprocess.run(["node", str(cli), REFERENCE[0], path, str(out), *REFERENCE[1:]],
-                       check=True, capture_output=True)
-        print(json.dumps({**_usage(t0), "bytes": out.stat().st_size}))
+        # The reference output goes to a temporary folder: fixtures are read in place, never
+        # written beside.
+        with tempfile.TemporaryDirectory() as work:
+            out = Path(work) / (Path(path).stem + ".reference.glb")
+            subprocess.run(["node", str(cli), REFERENCE[0], path, str(out), *REFERENCE[1:]],
+                           check=True, capture_output=True)
+            print(json.dumps({**_usage(t0), "bytes": out.stat().st_size}))
         return
     if mode == "load":
         import trimesh

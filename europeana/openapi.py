@@ -66,8 +66,7 @@ def spec():
             "description": "Read-only access to every published heritage asset: metadata, "
             "3D model files, thumbnails, licences and paradata. CORS is open for GET; responses "
             "carry ETag and Cache-Control. Bulk: OAI-PMH at /oai/ (edm, oai_dc) and the dataset "
-            "zips listed at /dataset/. Each asset also has a IIIF Presentation 4 (draft) "
-            "manifest at /iiif/{id}/manifest.json.",
+            "zips listed at /dataset/.",
         },
         "servers": [{"url": base_url()}],
         "paths": {

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Min, Q
+from django.db.models import CharField, Count, F, IntegerField, Min, Q
 from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -174,6 +174,36 @@ class LanguageFacet(Facet):
         return {row["code"]: row["n"] for row in rows}
 
 
+class ArFacet(Facet):
+    """Assets a reader can place in their room: one of its ready 3D models has an AR file.
+
+    Pages find their models through Wagtail's reference index (kept on every page save), so the
+    filter is one subquery however many models an asset shows.
+    """
+
+    def _ar_pages(self):
+        from django.contrib.contenttypes.models import ContentType
+        from django.db.models.functions import Cast
+        from wagtail.models import ReferenceIndex
+
+        from models3d.models import ThreeDModel
+
+        ready = ThreeDModel.objects.filter(status=ThreeDModel.Status.READY).exclude(ar_file="")
+        return (
+            ReferenceIndex.objects.filter(
+                base_content_type=ContentType.objects.get_for_model(Page),
+                to_content_type=ContentType.objects.get_for_model(ThreeDModel),
+                to_object_id__in=ready.annotate(key=Cast("pk", CharField())).values("key"),
+            ).annotate(page_id=Cast("object_id", IntegerField())).values("page_id")
+        )
+
+    def condition(self, values):
+        return Q(pk__in=self._ar_pages()) if "yes" in values else Q()
+
+    def count(self, queryset):
+        return {"yes": queryset.filter(pk__in=self._ar_pages()).order_by().count()}
+
+
 def make_facets():
     def simple(cls, param, label, options, field_name):
         facet = cls(param, label, options)
@@ -190,6 +220,7 @@ def make_facets():
         simple(LicenceFacet, "licence", _("Licence"), choices.RIGHTS, "rights_uri"),
         LanguageFacet("language", _("Language available"),
                       tuple((code, local) for code, _english, local in EU_LANGUAGES)),
+        ArFacet("ar", _("Augmented reality"), (("yes", _("Viewable in AR")),)),
     ]
 
 

@@ -122,3 +122,26 @@ def test_load_demo_leaves_the_search_index_ready(client, demo_site, settings):
     assert cards(client.get("/en/search/?q=Tallinn")) == []
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert "Tallinn Town Hall" in cards(client.get("/en/search/?q=Tallinn"))
+
+
+def test_has_ar_facet_lists_assets_whose_ready_model_has_an_ar_file(client, demo_site):
+    from django.core.files.base import ContentFile
+
+    from models3d.models import ThreeDModel
+
+    assets = [a for a in HeritageAssetPage.objects.live().filter(locale__language_code="en")
+              if a.three_d_models()]
+    assert len(assets) >= 2
+    ThreeDModel.objects.update(ar_file="")
+    assert cards(client.get("/en/collection/?ar=yes")) == []
+    model = assets[0].three_d_models()[0]
+    model.ar_file.save("ar.glb", ContentFile(b"glTF"), save=True)
+    expected = sorted(a.title for a in HeritageAssetPage.objects.live().filter(
+        locale__language_code="en") if model in a.three_d_models())
+    assert sorted(cards(client.get("/en/collection/?ar=yes"))) == expected
+    exploration = collection.explore(client.get("/en/collection/?ar=yes").wsgi_request.GET, "en")
+    ar = next(facet for facet in exploration.facets if facet.param == "ar")
+    assert ar.entries()[0]["count"] == len(expected)
+    # A model still processing is not offered in AR even if a file is there.
+    ThreeDModel.objects.filter(pk=model.pk).update(status=ThreeDModel.Status.QUEUED)
+    assert cards(client.get("/en/collection/?ar=yes")) == []
