@@ -161,7 +161,13 @@ def oai_resumption_url(client):
     return f"/oai/?verb=ListRecords&resumptionToken={token[0]}" if token else None
 
 
-def measure(repeat):
+def wanted(name, only):
+    """Whether a figure is measured: all by default, else those naming a word of ``--only``
+    (the FAQ reference always, so every run has its yardstick)."""
+    return not only or name.startswith("FAQ") or any(w.lower() in name.lower() for w in only)
+
+
+def measure(repeat, only=()):
     from django.core.management import call_command
     from django.test import Client
 
@@ -179,6 +185,8 @@ def measure(repeat):
         "home /en/": "/en/",
         "Member State page": state.url,
         "asset page": asset.url,
+        "collection explorer": "/en/collection/",
+        "collection explorer, filtered": "/en/collection/?country=EE&type=building",
         "search ?q=heritage": "/en/search/?q=heritage",
         "search, typo ?q=heritgae": "/en/search/?q=heritgae",
         "API asset list": "/api/v1/assets/",
@@ -190,14 +198,17 @@ def measure(repeat):
     }
     figures = {}
     for name, url in urls.items():
-        if url:
+        if url and wanted(name, only):
             figures[name] = timed(get(anonymous, url), repeat)
     admin = Client()
     if not admin.login(username="scale-admin", password=ADMIN_PASSWORD):
         raise SystemExit("the benchmark's admin user cannot log in")
-    figures["admin dashboard"] = timed(get(admin, "/admin/"), repeat)
-    figures["page explorer (Member State)"] = timed(get(admin, f"/admin/pages/{state.pk}/"),
-                                                    repeat)
+    for name, url in {"admin dashboard": "/admin/",
+                      "page explorer (Member State)": f"/admin/pages/{state.pk}/"}.items():
+        if wanted(name, only):
+            figures[name] = timed(get(admin, url), repeat)
+    if not wanted("export_dataset", only):
+        return figures
     with tempfile.TemporaryDirectory(prefix="twinit-scale-export-") as tmp:
         def export():
             target = Path(tmp) / "ee.zip"
@@ -233,7 +244,7 @@ def child(args):
         elif HeritageAssetPage.objects.count() != count:
             raise SystemExit(f"database {name} does not hold {count} assets: use --rebuild")
         generation = time.perf_counter() - start if fresh else None
-        figures = measure(args.repeat)
+        figures = measure(args.repeat, args.only)
     print(json.dumps({"assets": count, "generation_seconds": generation, "figures": figures}))
 
 
@@ -264,6 +275,8 @@ def main():
         "SCALE_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/"))
     parser.add_argument("--prefix", default="twinit_scale")
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--only", nargs="+", default=[], metavar="WORD",
+                        help="measure only the figures naming one of these words (e.g. search)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -272,6 +285,8 @@ def main():
     for count in args.assets:
         command = [sys.executable, __file__, "--child", str(count), "--repeat", str(args.repeat),
                    "--database-url", args.database_url, "--prefix", args.prefix]
+        if args.only:
+            command += ["--only", *args.only]
         if args.rebuild:
             command.append("--rebuild")
         output = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True,

@@ -10,6 +10,7 @@ from django.utils import translation
 
 from twinit_pages import choices, collection
 from twinit_pages import search as site_search
+from twinit_pages.models import HeritageAssetPage
 from twinit_pages.queries import with_cards
 from twinit_pages.templatetags.twinit import locale_code
 
@@ -95,7 +96,7 @@ def search(request):
             suggestion = site_search.suggest(query, language)
             if suggestion:
                 retry = site_search.matching_asset_ids(suggestion)
-                if retry:
+                if HeritageAssetPage.objects.filter(pk__in=retry).exists():
                     corrected_from, query = query, suggestion
                     params["q"] = suggestion
                     exploration = collection.explore(params, language, matching=retry)
