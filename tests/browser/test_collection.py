@@ -126,3 +126,21 @@ def test_reuse_page_renders_the_api_reference_without_calling_out(browser, live_
     # Redoc's maker logo is the only outside address it names; the page's policy stops it
     # in the browser before any request leaves.
     assert [url for url in browser.outside if url not in blocked] == []
+
+
+def test_asset_page_copies_its_citation_and_offers_more_assets(browser, live_demo):
+    page = browser.page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(live_demo.url + "/en/estonia/tallinn-town-hall/")
+    citation = page.locator("#cite-text").inner_text()
+    assert citation.startswith("“Tallinn Town Hall”") and "Licence:" in citation
+    page.locator(".copy-button[data-copy='cite-text']").click()
+    page.wait_for_function("() => document.querySelector('.copy-status').textContent !== ''")
+    assert page.locator(".copy-status").inner_text() == "Copied to the clipboard"
+    assert page.evaluate("() => navigator.clipboard.readText()") == citation
+    assert "<iframe" in page.locator("#embed-text").inner_text()
+    assert page.locator("#related-heading + .cards .card").count() >= 1
+    assert browser.axe_violations() == []
+    for width, height in ((1366, 900), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        browser.screenshot(f"collection-asset-reuse-en-{width}.png")
