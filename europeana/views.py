@@ -32,6 +32,7 @@ from twinit_pages.models import HeritageAssetPage
 from . import public
 from .bulk import records_for, with_related
 from .edm import record_to_xml
+from .embed import embed_html
 from .models import OAIRecord
 from .record import base_url, record_for
 from .state import in_country, public_assets
@@ -128,7 +129,6 @@ def oembed(request):
             height = min(height, int(request.GET["maxheight"]))
     except ValueError:
         return error("maxwidth and maxheight must be integers.", 400)
-    src = f"{base_url()}/embed/{page.pk}/"
     title = record.title
     data = {
         "version": "1.0",
@@ -136,11 +136,7 @@ def oembed(request):
         "title": title,
         "provider_name": settings.WAGTAIL_SITE_NAME,
         "provider_url": base_url() + "/",
-        "html": (
-            f'<iframe src="{src}" width="{width}" height="{height}" title="{_attr(title)}" '
-            'loading="lazy" allow="fullscreen; xr-spatial-tracking" allowfullscreen '
-            'style="border:0"></iframe>'
-        ),
+        "html": embed_html(page.pk, title, width, height),
         "width": width,
         "height": height,
         "cache_age": CACHE_SECONDS,
@@ -164,11 +160,6 @@ def public_image_url(image):
 
     return absolute(image.file.url)
 
-
-def _attr(text):
-    from django.utils.html import escape
-
-    return escape(text)
 
 
 VIEWER_TEMPLATES = ("models3d/embed_viewer.html", "models3d/includes/viewer.html")

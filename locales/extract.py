@@ -28,6 +28,7 @@ PUBLIC_TEMPLATE_DIRS = (
 PUBLIC_PYTHON_FILES = (
     "twinit_pages/choices.py",
     "twinit_pages/collection.py",
+    "twinit_pages/reuse.py",
 )
 # Extra public Python sources (e.g. a public form) can be added without touching this module.
 EXTRA_SETTING = "TWINIT_PUBLIC_STRING_SOURCES"

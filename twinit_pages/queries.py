@@ -98,3 +98,29 @@ def _model_ids(asset):
             ids.append(model_id)
     return ids
 
+
+
+def more_from_country(page, limit=4):
+    """Other live assets of the same Member State in the page's language, newest first."""
+    assets = (
+        live_assets().child_of(page.get_parent()).filter(locale_id=page.locale_id)
+        .exclude(pk=page.pk).select_related("locale").order_by("-first_published_at")
+    )
+    return with_cards(assets[:limit])
+
+
+def related_assets(page, limit=4, exclude_keys=()):
+    """Live assets elsewhere sharing the heritage type or an intended usage area, in the page's
+    language; the same country's assets are left to "more from this country"."""
+    from django.db.models import Q
+
+    similar = Q(heritage_type=page.heritage_type) if page.heritage_type else Q(pk__in=[])
+    for area in page.usage_areas or []:
+        similar |= Q(usage_areas__icontains=f'"{area}"')
+    assets = (
+        live_assets().filter(similar, locale_id=page.locale_id)
+        .exclude(path__startswith=page.get_parent().path)
+        .exclude(translation_key__in=list(exclude_keys))
+        .select_related("locale").order_by("-first_published_at")
+    )
+    return with_cards(assets[:limit])

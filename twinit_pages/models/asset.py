@@ -260,6 +260,23 @@ class HeritageAssetPage(GatedPublishMixin, Page):
     class Meta:
         verbose_name = _("heritage asset")
 
+    def get_context(self, request, *args, **kwargs):
+        from twinit_pages import queries, reuse
+
+        context = super().get_context(request, *args, **kwargs)
+        url = self.get_full_url(request)
+        more = queries.more_from_country(self)
+        context.update(
+            page_url=url,
+            citation=reuse.citation(self, url),
+            embed_snippet=reuse.embed_snippet(self),
+            share_links=reuse.share_links(self.title, url),
+            more_from_country=more,
+            related_assets=queries.related_assets(
+                self, exclude_keys=[asset.translation_key for asset in more]),
+        )
+        return context
+
     def get_admin_display_title(self):
         # Another country's viewer sees the live title, never the draft's (draft confidentiality).
         from workflows.confidentiality import display_title
