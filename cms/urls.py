@@ -13,6 +13,7 @@ from locales.machine import machine_translate_view
 from ops.views import healthz
 from twinit_pages import sitemaps
 from twinit_pages.views import collection_map, collection_map_points, explorer, search
+from workflows.external_link import ConfidentialExternalLinkView
 
 handler404 = "cms.views.page_not_found"
 handler500 = "cms.views.server_error"
@@ -25,6 +26,11 @@ urlpatterns = [
     # Answers wagtail-localize's own machine translation URL, before the admin's (locales.machine).
     path("admin/localize/translate/<int:translation_id>/machine_translate/",
          require_admin_access(machine_translate_view), name="twinit_machine_translate"),
+    # Answers Wagtail's external-link chooser before the admin's, naming pages as the user may
+    # see them (workflows.external_link).
+    path("admin/choose-external-link/",
+         require_admin_access(ConfidentialExternalLinkView.as_view()),
+         name="twinit_choose_external_link"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemaps.index, name="twinit_sitemap"),

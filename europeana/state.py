@@ -6,7 +6,7 @@ their own). ``sync_asset`` recomputes one asset's row; the signal handlers call 
 """
 
 from django.db import transaction
-from django.db.models import OuterRef, Q
+from django.db.models import Min, Q
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
@@ -16,12 +16,16 @@ from .models import OAIRecord
 
 
 def source_pages():
-    """HeritageAssetPages that are the source of their translation group (lowest id)."""
-    first = (
-        HeritageAssetPage.objects.filter(translation_key=OuterRef("translation_key"))
-        .order_by("pk").values("pk")[:1]
+    """HeritageAssetPages that are the source of their translation group (lowest id).
+
+    One grouped subquery (a hash semi-join), not a correlated subquery per row: counting the
+    API's asset list with the latter took over a second at 50,000 assets.
+    """
+    firsts = (
+        HeritageAssetPage.objects.order_by().values("translation_key")
+        .annotate(first=Min("pk")).values("first")
     )
-    return HeritageAssetPage.objects.filter(pk=first)
+    return HeritageAssetPage.objects.filter(pk__in=firsts)
 
 
 def public_assets():

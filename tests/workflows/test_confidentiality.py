@@ -151,3 +151,24 @@ def test_refused_requests_change_nothing(secrets, users, login, model_status):
     assert hidden.revisions.count() == revisions
     assert hidden.current_workflow_state.current_task_state.pk == task_state.pk
     assert model.title == "EE scan"
+
+
+@pytest.mark.parametrize("conversion", ["all", "confirm"])
+def test_pasting_a_live_pages_url_names_it_by_its_live_title(secrets, users, login, settings,
+                                                            conversion):
+    """The external-link chooser converts a pasted page URL into a page link: another country
+    learns the live title, never the pending one; the own country still sees its draft title."""
+    settings.WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = conversion
+    hidden, live = secrets
+    url = live.specific.get_url()
+    form = {"external-link-chooser-url": url, "external-link-chooser-link_text": ""}
+    chooser = reverse("wagtailadmin_choose_page_external_link")
+
+    response = login(users.lv_coordinator).post(chooser, form)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert PENDING not in body and str(live.pk) in body
+    assert live.title in body
+
+    own = login(users.ee_coordinator).post(chooser, form).content.decode()
+    assert PENDING in own
