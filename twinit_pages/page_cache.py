@@ -28,7 +28,7 @@ COLLECTION_WIDE = ("", "collection/")
 
 
 def _seconds():
-    return getattr(settings, "TWINIT_PAGE_CACHE_SECONDS", 0)
+    return settings.TWINIT_PAGE_CACHE_SECONDS
 
 
 def _language_prefixed(path):
