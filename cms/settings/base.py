@@ -210,7 +210,7 @@ MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 EUROPEANA_PROVIDER_NAME = os.environ.get("EUROPEANA_PROVIDER_NAME", "Europeana Foundation")
 
 # Read-only public API and exports may be fetched from any origin.
-CORS_URLS_REGEX = r"^/(api|oai|oembed|dataset)/.*$"
+CORS_URLS_REGEX = r"^/(api|oai|oembed|dataset|iiif)/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_ALL_ORIGINS = True
 
