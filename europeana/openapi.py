@@ -4,6 +4,7 @@ from django.conf import settings
 
 from campaign import choices
 
+from . import iiif
 from .record import base_url
 
 
@@ -34,7 +35,11 @@ def spec():
                 "end_year": {"type": ["integer", "null"]}}},
             "thumbnail_url": nullable_string,
             "models": {"type": "array", "items": {"$ref": "#/components/schemas/Model"}},
-            "embed_url": nullable_string, "edm_url": string, "last_published_at": nullable_string,
+            "embed_url": nullable_string, "edm_url": string,
+            "iiif_manifest_url": {"type": ["string", "null"], "description": "IIIF "
+                                  "Presentation 4 manifest (a draft specification) of the "
+                                  "3D models; null until a model is ready for viewing."},
+            "last_published_at": nullable_string,
         },
     }
     model = {"type": "object", "properties": {
@@ -114,6 +119,20 @@ def spec():
                 "summary": "Europeana Data Model record (RDF/XML)", "parameters": [id_parameter],
                 "responses": {"200": {"description": "EDM", "content": {
                     "application/rdf+xml": {}}}, "404": not_found},
+            }},
+            "/iiif/{id}/manifest.json": {"get": {
+                "summary": "IIIF Presentation 4 (3D) manifest",
+                "description": "A IIIF manifest with one Scene per 3D model, the web GLB "
+                "painted into it as a Model, for IIIF viewers that read 3D. IIIF Presentation "
+                f"4.0 is a draft specification ({iiif.SPEC_URL}); this manifest follows the "
+                "draft and will follow it as it changes. CORS is open.",
+                "parameters": [id_parameter],
+                "responses": {
+                    "200": {"description": "The manifest (JSON-LD)", "content": {
+                        iiif.MEDIA_TYPE: {"schema": {"type": "object"}}}},
+                    "404": {"description": "No published asset with this id, or none of "
+                            "its 3D models is ready for viewing yet."},
+                },
             }},
         },
         "components": {"schemas": {

@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from campaign import choices
 from models3d.processing import formats
 
+from . import iiif
 from .record import AssetRecord, api_url, edm_url, embed_url, oembed_url
 
 SCHEMA_RIGHTS = {uri: short for uri, _label, short, _level in choices.RIGHTS_STATEMENTS}
@@ -128,6 +129,8 @@ def asset_json(record: AssetRecord, page, *, detail=False):
         "models": [model_json(m) for m in record.models],
         "embed_url": embed_url(record.identifier) if record.models else None,
         "edm_url": edm_url(record.identifier),
+        "iiif_manifest_url": iiif.manifest_url(record.identifier)
+        if iiif.has_manifest(record) else None,
         "last_published_at": page.last_published_at.isoformat()
         if page.last_published_at else None,
     }
@@ -204,6 +207,13 @@ def jsonld(record: AssetRecord):
     if encodings:
         data["encoding"] = encodings
         data["embedUrl"] = embed_url(record.identifier)
+    if iiif.has_manifest(record):
+        data["subjectOf"] = {
+            "@type": "CreativeWork",
+            "name": "IIIF Presentation 4 manifest (draft specification)",
+            "url": iiif.manifest_url(record.identifier),
+            "encodingFormat": iiif.MEDIA_TYPE,
+        }
     return {key: value for key, value in data.items() if value is not None}
 
 
@@ -227,5 +237,8 @@ def head_meta(record: AssetRecord):
         "locale": lang,
         "site_name": settings.WAGTAIL_SITE_NAME,
         "embed_url": embed_url(record.identifier) if record.models else "",
+        "iiif_manifest_url": iiif.manifest_url(record.identifier)
+        if iiif.has_manifest(record) else "",
+        "iiif_media_type": iiif.MEDIA_TYPE,
         "jsonld": script_json(jsonld(record)),
     }

@@ -171,18 +171,18 @@ def public_url(name, *args):
     return base_url() + reverse(name, args=args)
 
 
-def _route_id(identifier):
+def route_id(identifier):
     # A page not saved yet (a draft the readiness check reads) has no id; its URIs are never
     # published, and 0 resolves to no asset.
     return int(identifier) if str(identifier).isdigit() else 0
 
 
 def cho_uri(identifier):
-    return public_url("europeana_id", _route_id(identifier))
+    return public_url("europeana_id", route_id(identifier))
 
 
 def _id_part(identifier, part):
-    return public_url("europeana_id_part", _route_id(identifier), part)
+    return public_url("europeana_id_part", route_id(identifier), part)
 
 
 def aggregation_uri(identifier):
@@ -203,15 +203,15 @@ def heritage_type_uri(code):
 
 
 def paradata_url(identifier):
-    return public_url("europeana_api_paradata", _route_id(identifier))
+    return public_url("europeana_api_paradata", route_id(identifier))
 
 
 def api_url(identifier):
-    return public_url("europeana_api_asset", _route_id(identifier))
+    return public_url("europeana_api_asset", route_id(identifier))
 
 
 def edm_url(identifier):
-    return public_url("europeana_api_edm", _route_id(identifier))
+    return public_url("europeana_api_edm", route_id(identifier))
 
 
 OEMBED_SPEC = "https://oembed.com/"
@@ -227,7 +227,7 @@ def oembed_url(page_url):
 
 
 def embed_url(identifier):
-    return public_url("europeana_embed", _route_id(identifier))
+    return public_url("europeana_embed", route_id(identifier))
 
 
 # --- values -----------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ urlpatterns = [
     path("api/v1/assets/<int:page_id>/paradata", views.asset_paradata,
          name="europeana_api_paradata"),
     path("api/v1/assets/<int:page_id>/edm.xml", views.asset_edm, name="europeana_api_edm"),
+    path("iiif/<int:page_id>/manifest.json", views.iiif_manifest, name="europeana_iiif_manifest"),
     path("api/v1/openapi.json", views.openapi, name="europeana_openapi"),
     path("id/asset/<int:page_id>", views.resolve_id, name="europeana_id"),
     path("id/asset/<int:page_id>/<slug:part>", views.resolve_id, name="europeana_id_part"),

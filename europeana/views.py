@@ -303,6 +303,23 @@ def asset_edm(request, page_id):
 
 
 @require_GET
+def iiif_manifest(request, page_id):
+    """The asset's IIIF Presentation 4 (draft) manifest: its 3D models as Scenes."""
+    from . import iiif
+
+    page = public_source(page_id)
+    if page is None:
+        return not_found(request)
+    record = records_for([page], request=request)[0]
+    if not iiif.has_manifest(record):
+        return not_found(request, "This asset has no 3D model ready for viewing yet.")
+    response = cached_json(request, lambda: iiif.manifest(record, page))
+    if response.status_code == 200:
+        response["Content-Type"] = iiif.MEDIA_TYPE
+    return response
+
+
+@require_GET
 def openapi(request):
     from .openapi import spec
 
@@ -361,12 +378,28 @@ def reuse(request):
     exploration = explore(QueryDict(), request.LANGUAGE_CODE)
     licences = next(f for f in exploration.facets if f.param == "licence").entries()
     example = public_assets().order_by("pk").first()
+    iiif_example = _iiif_example()
     # Redoc's bundle shows its maker's logo from a CDN: the site's policy (img-src 'self') stops
     # it in the reader's browser.
     return render(request, "europeana/reuse.html", {
         "base_url": base_url(), "datasets": rows, "all": totals(rows), "licences": licences,
         "example": example, "example_url": example.get_full_url(request) if example else "",
+        "iiif_example": iiif_example,
     })
+
+
+def _iiif_example():
+    """The manifest of the first public asset whose 3D model is ready, or ""."""
+    from models3d.models import ThreeDModel
+    from twinit_pages.queries import _model_ids
+
+    from .iiif import manifest_url
+
+    ready = ThreeDModel.objects.filter(status=ThreeDModel.Status.READY).exclude(web_file="")
+    for page in public_assets().order_by("pk")[:20]:
+        if ready.filter(pk__in=_model_ids(page)).exists():
+            return manifest_url(page.pk)
+    return ""
 
 
 def _reuse_url(request, anchor):

@@ -118,6 +118,12 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    # Web requests run short queries: PostgreSQL's JIT compiler spends more time compiling a
+    # facet-counting query than running it (1.6 s against 0.7 s at 50,000 assets), and 16 MB
+    # lets those counts group in memory instead of sorting on disk.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", "-c jit=off -c work_mem=16MB")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -235,7 +241,7 @@ MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 EUROPEANA_PROVIDER_NAME = os.environ.get("EUROPEANA_PROVIDER_NAME", "Europeana Foundation")
 
 # Read-only public API and exports may be fetched from any origin.
-CORS_URLS_REGEX = r"^/(api|oai|oembed|dataset)/.*$"
+CORS_URLS_REGEX = r"^/(api|oai|oembed|dataset|iiif)/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_ALL_ORIGINS = True
 

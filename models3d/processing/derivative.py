@@ -3,8 +3,9 @@
 ``web`` (what the viewer loads first on desktop), ``mobile`` (phones and slow connections) and
 ``ar`` (Scene Viewer / Quick Look) are all written by ``node/derive.cjs`` with glTF-Transform
 and meshoptimizer in one Node process: it reads the master once and also reports its counts.
-OBJ, PLY and STL are first converted to GLB with trimesh. ``gltf_to_glb`` is the lossless
-repack of a multi-file glTF, kept for callers that need the master's bytes in one GLB.
+OBJ is first converted to GLB by ``objglb`` (at native speed), PLY and STL by trimesh.
+``gltf_to_glb`` is the lossless repack of a multi-file glTF, kept for callers that need the
+master's bytes in one GLB.
 """
 
 import base64
@@ -175,9 +176,12 @@ class Derivatives:
 
 
 def base_glb(vm: ValidatedModel, out_dir: Path) -> Path:
-    """What the derivative script reads: glTF/GLB masters as they are, other formats as GLB."""
+    """What the derivative script reads: glTF/GLB masters as they are, OBJ as validation
+    converted it, PLY and STL through trimesh."""
     if vm.format in ("glb", "gltf"):
         return vm.path
+    if vm.base_glb is not None:
+        return vm.base_glb
     return mesh_to_glb(vm.scene, out_dir / "base.glb")
 
 

@@ -101,7 +101,7 @@ def check(path: Path | str, workdir: Path | str, limits: Limits | None = None,
         root = path.parent
         main = path
     main_name = main.relative_to(root).as_posix() if (is_zip or path.is_dir()) else name
-    vm = validate(main, root, limits, main_name)
+    vm = validate(main, root, limits, main_name, workdir)
     return Prepared(source=path, display_name=name, root=root, model=vm, is_zip=is_zip)
 
 
@@ -132,9 +132,9 @@ def ingest(path: Path | str, workdir: Path | str, limits: Limits | None = None,
     timings["derivatives"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    gltf = vm.format in ("gltf", "glb")
+    # Counts and bounds come from glTF-Transform unless trimesh loaded the model anyway.
     analysis = analyse(vm, file_size=master.stat().st_size,
-                       master_stats=derivatives.master if gltf else None)
+                       master_stats=derivatives.master if vm.loaded_scene is None else None)
     digest = sha256_of(master)
     timings["analyse"] = time.perf_counter() - t
 

@@ -21,6 +21,7 @@ from .errors import ModelRejected
 from .formats import BY_CODE, BY_EXTENSION
 from .limits import Limits
 from .markup import refuse_markup
+from .objglb import obj_to_glb
 
 _REEXPORT = "Re-export it from your 3D software and upload it again."
 _ZIP_ADVICE = (
@@ -39,6 +40,8 @@ class ValidatedModel:
     gltf_json: dict | None = None
     validator_report: dict | None = None
     loaded_scene: trimesh.Scene | None = None
+    # OBJ converted to GLB during validation (objglb.py): what the derivative step reads.
+    base_glb: Path | None = None
 
     @property
     def scene(self) -> trimesh.Scene:
@@ -404,9 +407,12 @@ def check_gltf_geometry(data: dict, display_name: str) -> None:
     )
 
 
-def validate(path: Path, root: Path, limits: Limits, display_name: str | None = None
-             ) -> ValidatedModel:
-    """Validate the model file ``path`` whose external files must lie below ``root``."""
+def validate(path: Path, root: Path, limits: Limits, display_name: str | None = None,
+             workdir: Path | None = None) -> ValidatedModel:
+    """Validate the model file ``path`` whose external files must lie below ``root``.
+
+    An OBJ is read by :mod:`objglb` (not trimesh), which writes ``workdir/base.glb`` while it
+    checks the file: reading a 15 M-triangle scan twice would double the cost of ingest."""
     display_name = display_name or path.name
     fmt = check_bytes(path, display_name)
     gltf_json = None
@@ -428,12 +434,16 @@ def validate(path: Path, root: Path, limits: Limits, display_name: str | None = 
             raise rejection
 
     scene = None
+    base = None
     if fmt in ("gltf", "glb"):
         check_gltf_geometry(gltf_json, display_name)
+    elif fmt == "obj":
+        base = Path(workdir or path.parent) / "base.glb"
+        obj_to_glb(path, root, refs, base, display_name)
     else:
         scene = load_scene(path, fmt, display_name)
         check_geometry(scene, fmt, display_name, gltf_json)
     return ValidatedModel(
         path=path, root=root, format=fmt, display_name=display_name, loaded_scene=scene,
-        references=refs, gltf_json=gltf_json, validator_report=report,
+        references=refs, gltf_json=gltf_json, validator_report=report, base_glb=base,
     )

@@ -69,3 +69,33 @@ def test_more_from_country_and_related_assets_are_other_live_assets(
     assert expected
     shown = card_titles(section(body, "related-heading"))
     assert shown and set(shown) <= expected
+
+
+def test_asset_page_and_embed_show_one_credit_line(client, demo_site):
+    """The model's own credit differs from the asset's; a reader sees the asset's, once."""
+    page = HeritageAssetPage.objects.live().get(slug="tallinn-town-hall", locale__language_code="en")
+    models = [m for m in page.three_d_models() if m.is_ready]
+    assert models and models[0].credit_line and models[0].credit_line != page.credit_line
+    body = client.get(page.url).content.decode()
+    visible = re.sub(r"<script.*?</script>", "", body, flags=re.S)
+    assert re.findall(r"<dt>Credit</dt><dd>([^<]+)</dd>|Credit: ([^<]+)", visible) == [
+        (page.credit_line, "")]
+    assert models[0].credit_line not in visible
+    embed = client.get(f"/embed/{page.pk}/").content.decode()
+    assert "Credit:" not in embed and models[0].credit_line not in embed
+    assert f"<span>· {page.credit_line}</span>" in embed
+
+
+def test_without_its_own_credit_the_asset_shows_its_models(client, demo_site):
+    from tests.publishing import publish_unreviewed
+
+    page = HeritageAssetPage.objects.live().get(slug="tallinn-town-hall", locale__language_code="en")
+    model_credit = next(m.credit_line for m in page.three_d_models() if m.is_ready)
+    page.credit_line = ""
+    publish_unreviewed(page)
+    page = HeritageAssetPage.objects.get(pk=page.pk)
+    assert page.public_credit_line == model_credit
+    visible = re.sub(r"<script.*?</script>", "", client.get(page.url).content.decode(),
+                     flags=re.S)
+    assert re.findall(r"<dt>Credit</dt><dd>([^<]+)</dd>|Credit: ([^<]+)", visible) == [
+        (model_credit, "")]

@@ -300,6 +300,15 @@ class HeritageAssetPage(GatedPublishMixin, Page):
         return models
 
     @property
+    def public_credit_line(self):
+        """The one credit line a reader sees for the asset: its own, else its first ready 3D
+        model's (the viewer caption leaves the model's out, so the page never shows two)."""
+        if self.credit_line:
+            return self.credit_line
+        return next((m.credit_line for m in self.three_d_models()
+                     if m.is_ready and m.credit_line), "")
+
+    @property
     def poster_url(self):
         """The first ready model's thumbnail, for cards, og:image and edm:object."""
         return poster_of(self.three_d_models())
