@@ -30,8 +30,6 @@ PUBLIC_PYTHON_FILES = (
     "twinit_pages/collection.py",
     "twinit_pages/reuse.py",
 )
-# Extra public Python sources (e.g. a public form) can be added without touching this module.
-EXTRA_SETTING = "TWINIT_PUBLIC_STRING_SOURCES"
 
 GETTEXT_FUNCTIONS = {
     # name: (index of singular, index of plural or None, index of context or None)
@@ -76,7 +74,7 @@ def public_templates(root=None):
 
 def public_python_files(root=None):
     root = Path(root or base_dir())
-    extra = tuple(getattr(settings, EXTRA_SETTING, ()))
+    extra = tuple(settings.TWINIT_PUBLIC_STRING_SOURCES)
     for name in PUBLIC_PYTHON_FILES + extra:
         path = root / name
         if path.exists():

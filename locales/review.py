@@ -26,8 +26,6 @@ from campaign.languages import LANGUAGE_CODES
 
 WORKFLOW_NAME = "Translation review"
 TASK_NAME = "Translation review"
-# Dotted path of a function(page) -> iterable of group names that review its translation.
-REVIEWERS_SETTING = "TWINIT_TRANSLATION_REVIEWERS"
 
 
 # --- roles ---------------------------------------------------------------------------------
@@ -60,7 +58,7 @@ def default_reviewer_group_names(page):
 
 
 def reviewer_group_names(page):
-    path = getattr(settings, REVIEWERS_SETTING, None)
+    path = settings.TWINIT_TRANSLATION_REVIEWERS
     function = import_string(path) if path else default_reviewer_group_names
     return list(function(page))
 

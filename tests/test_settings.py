@@ -68,3 +68,33 @@ def test_collectstatic_with_the_manifest_storage_succeeds(tmp_path):
     assert (tmp_path / "static" / viewer).is_file()
     hashed_map = manifest["models3d/vendor/model-viewer/model-viewer.min.js.map"]
     assert f"sourceMappingURL={hashed_map.rsplit('/', 1)[1]}" in (tmp_path / "static" / viewer).read_text()
+
+
+def test_every_setting_the_code_reads_is_declared_with_its_default():
+    """Code reads ``settings.X`` plainly; X is declared (with its default) in the settings, so a
+    missing one fails here instead of at the first request that needs it."""
+    import ast
+
+    from django.conf import settings
+
+    from tests.test_imports import ALLOWED
+
+    undeclared = []
+    for package in sorted(ALLOWED):
+        for path in sorted((REPO_ROOT / package).rglob("*.py")):
+            if "settings" in path.parts:
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (
+                    isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                    and node.value.id == "settings" and node.attr.isupper()
+                    and isinstance(node.ctx, ast.Load) and not hasattr(settings, node.attr)
+                ):
+                    undeclared.append(f"{path.relative_to(REPO_ROOT)}:{node.lineno} {node.attr}")
+                if (
+                    isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "getattr" and node.args
+                    and isinstance(node.args[0], ast.Name) and node.args[0].id == "settings"
+                ):
+                    undeclared.append(f"{path.relative_to(REPO_ROOT)}:{node.lineno} getattr")
+    assert undeclared == []

@@ -200,6 +200,11 @@ WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
 # stays a translation after its source is deleted and never takes the source's place
 # (campaign.geography.is_source).
 WAGTAILLOCALIZE_DISABLE_ON_DELETE = True
+# Who reviews a translation: dotted path of a function(page) -> group names; None: the national
+# coordinators for their country's own languages, Europeana editors for the others.
+TWINIT_TRANSLATION_REVIEWERS = None
+# Extra Python sources (relative to BASE_DIR) whose strings readers see, for the catalogues.
+TWINIT_PUBLIC_STRING_SOURCES = ()
 
 # Background work (3D processing) runs in `manage.py db_worker` from a database queue.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
