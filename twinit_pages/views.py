@@ -48,7 +48,10 @@ def _facet_context(exploration, params):
 
 
 def _render(request, template, params, exploration, extra):
-    page = Paginator(exploration.assets, collection.PAGE_SIZE).get_page(params.get("page"))
+    paginator = Paginator(exploration.assets, collection.PAGE_SIZE)
+    if exploration.total is not None:
+        paginator.count = exploration.total  # counted with the facets: no second pass
+    page = paginator.get_page(params.get("page"))
     page.object_list = with_cards(page.object_list)
     without_page = params.copy()
     without_page.pop("page", None)
