@@ -27,7 +27,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from lxml import etree
 
-from twinit_pages.choices import MEMBER_STATES
+from campaign.choices import MEMBER_STATES
 from twinit_pages.models import HeritageAssetPage
 from twinit_pages.page_cache import RESPONSE_DATE
 
@@ -68,7 +68,7 @@ class OAIError(Exception):
 
 
 def repository_identifier():
-    configured = getattr(settings, "OAI_REPOSITORY_IDENTIFIER", "")
+    configured = settings.OAI_REPOSITORY_IDENTIFIER
     return configured or (urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost")
 
 
@@ -209,11 +209,11 @@ def check_arguments(verb, arguments):
 def identify(request, verb, arguments):
     root = envelope(request, verb, arguments)
     node = sub(root, "Identify")
-    sub(node, "repositoryName", getattr(settings, "OAI_REPOSITORY_NAME", None)
+    sub(node, "repositoryName", settings.OAI_REPOSITORY_NAME
         or settings.WAGTAIL_SITE_NAME)
     sub(node, "baseURL", base_url(request))
     sub(node, "protocolVersion", "2.0")
-    admin = getattr(settings, "OAI_ADMIN_EMAIL", "") or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    admin = settings.OAI_ADMIN_EMAIL or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
     sub(node, "adminEmail", admin)
     earliest = OAIRecord.objects.order_by("datestamp").values_list("datestamp", flat=True).first()
     sub(node, "earliestDatestamp", datestamp(earliest or datetime(2025, 1, 1, tzinfo=UTC)))
@@ -276,7 +276,7 @@ def metadata_prefix(prefix):
 
 
 def page_size():
-    return int(getattr(settings, "OAI_PAGE_SIZE", 100))
+    return int(settings.OAI_PAGE_SIZE)
 
 
 def list_items(request, verb, arguments):

@@ -18,8 +18,8 @@ from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from locales.languages import EU_LANGUAGES, LANGUAGE_CODES
-from twinit_pages import choices
+from campaign import choices
+from campaign.languages import EU_LANGUAGES, LANGUAGE_CODES
 from twinit_pages.models import HeritageAssetPage, MemberStatePage
 from twinit_pages.queries import live_asset_rows
 

@@ -37,7 +37,7 @@ RESPONSE_DATE = re.compile(rb"<responseDate>[^<]*</responseDate>")
 
 
 def _seconds():
-    return getattr(settings, "TWINIT_PAGE_CACHE_SECONDS", 0)
+    return settings.TWINIT_PAGE_CACHE_SECONDS
 
 
 def _language_prefixed(path):

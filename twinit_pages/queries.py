@@ -9,6 +9,7 @@ from django.db.models.functions import Left, Length
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from campaign import geography
 from twinit_pages.models import AssetGalleryImage, HeritageAssetPage, MemberStatePage
 
 # The rendition of a gallery image on a card (asset_card.html asks for the same filter).
@@ -42,9 +43,7 @@ def campaign_counts(counts=None):
     ``live_asset_counts_by_parent()`` when the caller already has it.
     """
     counts = live_asset_counts_by_parent() if counts is None else counts
-    states = set(
-        MemberStatePage.objects.filter(path__in=list(counts)).values_list("iso_code", flat=True)
-    )
+    states = set(geography.countries_by_path(counts).values())
     assets = live_asset_rows().order_by().values("translation_key").distinct().count()
     return {"member_states": len(states), "assets": assets}
 

@@ -8,7 +8,8 @@ from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
 from django.utils import translation
 
-from twinit_pages import choices, collection
+from campaign import choices
+from twinit_pages import collection
 from twinit_pages import search as site_search
 from twinit_pages.queries import with_cards
 from twinit_pages.templatetags.twinit import locale_code
