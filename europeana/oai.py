@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 from datetime import UTC, datetime, time, timedelta
 from email.utils import parseaddr
@@ -21,12 +22,14 @@ from django.conf import settings
 from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.http import quote_etag
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from lxml import etree
 
 from campaign.choices import MEMBER_STATES
 from twinit_pages.models import HeritageAssetPage
+from twinit_pages.page_cache import RESPONSE_DATE
 
 from . import edm
 from .bulk import records_for, with_related
@@ -147,9 +150,13 @@ def envelope(request, verb, arguments, error=None):
 
 
 def xml_response(root):
+    """The XML answer; clients revalidate it (``no-cache``) with an ETag of everything but the
+    ``responseDate``, so an unchanged answer is a 304 (ConditionalGetMiddleware)."""
     body = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
     response = HttpResponse(body, content_type="text/xml; charset=utf-8")
     response["Cache-Control"] = "no-cache"
+    stable = RESPONSE_DATE.sub(b"", body, count=1)
+    response["ETag"] = quote_etag(hashlib.sha256(stable).hexdigest()[:32])
     return response
 
 

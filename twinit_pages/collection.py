@@ -21,6 +21,7 @@ from wagtail.models import Page
 from campaign import choices
 from campaign.languages import EU_LANGUAGES, LANGUAGE_CODES
 from twinit_pages.models import HeritageAssetPage, MemberStatePage
+from twinit_pages.queries import live_asset_rows
 
 PAGE_SIZE = 24
 
@@ -170,14 +171,14 @@ class LanguageFacet(Facet):
 
     def condition(self, values):
         keys = (
-            live_assets().filter(alias_of__isnull=True, locale__language_code__in=values)
+            live_asset_rows().filter(alias_of__isnull=True, locale__language_code__in=values)
             .values("translation_key")
         )
         return Q(translation_key__in=keys)
 
     def count_sql(self):
         # A page per (translation key, locale): rows of one language are distinct assets.
-        readable = (live_assets().filter(alias_of__isnull=True).order_by()
+        readable = (live_asset_rows().filter(alias_of__isnull=True).order_by()
                     .values(code=F("locale__language_code"), tkey=F("translation_key")))
         sql, params = readable.query.sql_with_params()
         return (
@@ -218,7 +219,7 @@ class ArFacet(Facet):
 
 
 def count_facets(facets, queryset):
-    """Fill each facet's ``counts`` over ``queryset`` in one query.
+    """Fill each facet's ``counts`` over ``queryset`` in one query; return the queryset's size.
 
     The matching assets are read once, as a common table expression, and every facet groups
     those rows: a search or a filter is evaluated once, not once per facet, which is what keeps
@@ -237,14 +238,16 @@ def count_facets(facets, queryset):
         # Each part wrapped in its own SELECT: a compound query may not group its members.
         parts.append(f"SELECT {index}, CAST(v AS TEXT), n FROM ({sql}) AS f{index}")
         params += facet_params
+    parts.append("SELECT -1, NULL, COUNT(*) FROM matched")
     sql = f"WITH matched({columns}) AS ({matched_sql}) " + " UNION ALL ".join(parts)
-    grouped = {index: [] for index in range(len(facets))}
+    grouped = {index: [] for index in range(-1, len(facets))}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         for index, value, n in cursor.fetchall():
             grouped[index].append((value, n))
     for index, facet in enumerate(facets):
         facet.counts = facet.counts_from(grouped[index])
+    return grouped[-1][0][1]
 
 
 def make_facets():
@@ -275,6 +278,7 @@ class Exploration:
     facets: list
     sort: str
     query: str
+    total: int | None = None  # len(assets) when the facet counting already knows it
 
     @property
     def active_filters(self):
@@ -306,15 +310,19 @@ def explore(params, language, *, matching=None):
     for facet in facets:
         others = tuple(param for param in conditions if param != facet.param)
         groups.setdefault(others, []).append(facet)
+    total = None  # the result's size: the count of the group that applies every condition
     for others, members in groups.items():
         queryset = base
         for param in others:
             queryset = queryset.filter(conditions[param])
-        count_facets(members, queryset)
+        size = count_facets(members, queryset)
+        if len(others) == len(conditions):
+            total = size
     result = base
     for condition in conditions.values():
         result = result.filter(condition)
     sort = params.get("sort") if params.get("sort") in SORTS else DEFAULT_SORT
     result = with_parent_path(result).select_related("locale").order_by(*SORTS[sort][1])
-    return Exploration(assets=result, facets=facets, sort=sort, query=params.get("q", ""))
+    return Exploration(assets=result, facets=facets, sort=sort, query=params.get("q", ""),
+                       total=total)
 
