@@ -71,7 +71,9 @@ def _zip_master(main: Path, root: Path, refs: list[Path], out: Path) -> Path:
     # Validation resolves the references it follows; compare resolved paths, so a folder reached
     # through a symlink (a mounted share) is still one tree with its references.
     root = root.resolve()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
+    # Level 1: a 1 GB OBJ folder zips in a third of the default level's time, for a few per
+    # cent in size; the files inside are the uploaded bytes either way.
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True, compresslevel=1) as zf:
         for f in [main, *refs]:
             zf.write(f, f.resolve().relative_to(root).as_posix())
     return out
