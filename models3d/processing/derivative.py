@@ -28,6 +28,7 @@ import trimesh
 from . import gltf_validator
 from .errors import ProcessingError
 from .limits import Limits
+from .materials import base_colour, base_colour_image
 from .thumbnail import NEUTRAL
 from .validate import ValidatedModel
 
@@ -126,26 +127,17 @@ def _neutralise_black(scene: trimesh.Scene) -> trimesh.Scene:
         visual = getattr(geom, "visual", None)
         if getattr(visual, "kind", None) != "texture":
             continue
-        mat = visual.material
-        has_image = getattr(mat, "image", None) is not None or getattr(
-            mat, "baseColorTexture", None) is not None
-        if has_image:
+        if base_colour_image(visual.material) is not None:
             continue
-        for attr in ("baseColorFactor", "diffuse", "main_color"):
-            value = getattr(mat, attr, None)
-            if value is not None:
-                rgb = np.asarray(value, dtype=np.float64)[:3]
-                if rgb.max() > 1.0:
-                    rgb = rgb / 255.0
-                if rgb.max() < 0.03:
-                    neutral = np.append(np.round(NEUTRAL * 255), 255).astype(np.uint8)
-                    geom.visual = trimesh.visual.TextureVisuals(
-                        uv=visual.uv,
-                        material=trimesh.visual.material.PBRMaterial(
-                            baseColorFactor=neutral, metallicFactor=0.0, roughnessFactor=0.9,
-                        ),
-                    )
-                break
+        rgb = base_colour(visual.material)
+        if rgb is not None and rgb.max() < 0.03:
+            neutral = np.append(np.round(NEUTRAL * 255), 255).astype(np.uint8)
+            geom.visual = trimesh.visual.TextureVisuals(
+                uv=visual.uv,
+                material=trimesh.visual.material.PBRMaterial(
+                    baseColorFactor=neutral, metallicFactor=0.0, roughnessFactor=0.9,
+                ),
+            )
     return scene
 
 

@@ -18,7 +18,7 @@ from .analyse import Analysis, analyse, geometry_counts
 from .archive import extract_zip, find_main_model
 from .derivative import DerivativeJob, Derivatives, base_glb
 from .errors import ModelRejected, ProcessingError
-from .limits import Limits
+from .limits import Limits, size_refusal
 from .thumbnail import write_thumbnail
 from .validate import ValidatedModel, load_scene, sniff, validate
 
@@ -53,18 +53,10 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _human_size(n: int) -> str:
-    return f"{n / 1024**3:.1f} GB" if n >= 1024**3 else f"{n / 1024**2:.0f} MB"
-
-
 def _check_size(size: int, name: str, limits: Limits) -> None:
-    if size > limits.max_upload_bytes:
-        raise ModelRejected(
-            name, f"is {_human_size(size)}, larger than the maximum of "
-            f"{_human_size(limits.max_upload_bytes)}.",
-            "Upload a smaller (decimated) version or ask an administrator to raise the limit.",
-            code="too_large",
-        )
+    refusal = size_refusal(name, size, limits)
+    if refusal is not None:
+        raise refusal
 
 
 def _zip_master(main: Path, root: Path, refs: list[Path], out: Path) -> Path:

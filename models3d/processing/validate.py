@@ -19,12 +19,11 @@ import trimesh
 
 from . import gltf_validator
 from .errors import ModelRejected
+from .formats import BY_CODE, BY_EXTENSION
 from .limits import Limits
 from .markup import refuse_markup
 from .objglb import obj_to_glb
 
-FORMATS = {".glb": "glb", ".gltf": "gltf", ".obj": "obj", ".ply": "ply", ".stl": "stl"}
-FORMAT_LABELS = {"glb": "GLB", "gltf": "glTF", "obj": "OBJ", "ply": "PLY", "stl": "STL"}
 _REEXPORT = "Re-export it from your 3D software and upload it again."
 _ZIP_ADVICE = (
     "Upload a .zip that contains the model together with every file it uses "
@@ -123,7 +122,7 @@ def sniff(path: Path) -> str:
 def check_bytes(path: Path, display_name: str) -> str:
     """The declared format, after checking that the bytes agree with the file name."""
     ext = path.suffix.lower()
-    fmt = FORMATS.get(ext)
+    fmt = BY_EXTENSION[ext].code if ext in BY_EXTENSION else None
     if fmt is None:
         raise ModelRejected(
             display_name, f"has a file type ({ext or 'no extension'}) that is not a 3D model "
@@ -163,7 +162,7 @@ def check_bytes(path: Path, display_name: str) -> str:
             "(it may be truncated or damaged).", _REEXPORT, code="invalid_json",
         )
     elif fmt in ("obj", "ply", "stl") and found != fmt:
-        label = FORMAT_LABELS[fmt]
+        label = BY_CODE[fmt].name
         raise ModelRejected(
             display_name, f"is not a readable {label} file: its content does not look like "
             f"{label} data (it may be damaged or another kind of file).", _REEXPORT,
@@ -332,7 +331,7 @@ def obj_references(path: Path, root: Path, display_name: str) -> list[Path]:
 
 
 def load_scene(path: Path, fmt: str, display_name: str) -> trimesh.Scene:
-    label = FORMAT_LABELS[fmt]
+    label = BY_CODE[fmt].name
     # trimesh reports some decoding failures only as log warnings; keep them out of the logs
     # of a web worker, the geometry checks below catch their effect.
     log = logging.getLogger("trimesh")
