@@ -9,6 +9,7 @@ geometry) are checked explicitly.
 import json
 import logging
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -408,11 +409,15 @@ def check_gltf_geometry(data: dict, display_name: str) -> None:
 
 
 def validate(path: Path, root: Path, limits: Limits, display_name: str | None = None,
-             workdir: Path | None = None) -> ValidatedModel:
+             workdir: Path | None = None,
+             while_validating: Callable[[Path], None] | None = None) -> ValidatedModel:
     """Validate the model file ``path`` whose external files must lie below ``root``.
 
     An OBJ is read by :mod:`objglb` (not trimesh), which writes ``workdir/base.glb`` while it
-    checks the file: reading a 15 M-triangle scan twice would double the cost of ingest."""
+    checks the file: reading a 15 M-triangle scan twice would double the cost of ingest.
+    ``while_validating(path)`` is called for a glTF/GLB once its references are known to stay
+    inside the upload, just before the Khronos validator runs, so that work which only reads
+    the file (the derivatives) can run on the second core meanwhile."""
     display_name = display_name or path.name
     fmt = check_bytes(path, display_name)
     gltf_json = None
@@ -428,6 +433,8 @@ def validate(path: Path, root: Path, limits: Limits, display_name: str | None = 
 
     report = None
     if fmt in ("gltf", "glb"):
+        if while_validating is not None:
+            while_validating(path)
         report = gltf_validator.run_validator(path, root, timeout=limits.validator_timeout_s)
         rejection = gltf_validator.rejection_from_report(report, display_name)
         if rejection:
