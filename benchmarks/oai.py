@@ -51,8 +51,8 @@ def setup(tmp):
 def build_tree():
     from wagtail.models import Locale, Page, Site
 
+    from campaign.choices import MEMBER_STATES
     from locales.setup import ensure_locales
-    from twinit_pages.choices import MEMBER_STATES
     from twinit_pages.models import CampaignHomePage, Institution, MemberStatePage
 
     ensure_locales()
@@ -83,9 +83,9 @@ def bulk_assets(count, locale, states, institutions):
     from django.utils import timezone
     from wagtail.models import Collection, Page
 
+    from campaign import choices
     from europeana.models import OAIRecord
     from models3d.models import ThreeDModel
-    from twinit_pages import choices
     from twinit_pages.models import AssetElement, HeritageAssetPage
 
     rng = random.Random(42)

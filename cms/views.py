@@ -7,8 +7,8 @@ from django.templatetags.static import static
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
+from campaign.languages import LANGUAGE_CODES
 from europeana.record import base_url
-from locales.languages import LANGUAGE_CODES
 
 
 @require_GET

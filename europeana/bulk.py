@@ -12,10 +12,11 @@ from types import SimpleNamespace
 from django.db.models import Prefetch
 from wagtail.models import Page
 
-from twinit_pages.models import AssetElement, AssetGalleryImage, HeritageAssetPage, MemberStatePage
+from campaign import geography
+from twinit_pages.models import AssetElement, AssetGalleryImage, HeritageAssetPage
 
 from .record import ready_models_for_pages, record_for
-from .state import in_country, public_assets
+from .state import public_assets
 
 # Editing and scheduling state that no export reads: not loading it makes each page cheaper.
 UNUSED_COLUMNS = (
@@ -57,8 +58,7 @@ def translations_by_key(pages):
 
 
 def countries_by_parent_path(pages):
-    paths = {page.path[: -Page.steplen] for page in pages}
-    return dict(MemberStatePage.objects.filter(path__in=paths).values_list("path", "iso_code"))
+    return geography.countries_by_path({page.path[: -Page.steplen] for page in pages})
 
 
 def records_for(pages, *, request=None, countries=None):
@@ -92,7 +92,7 @@ def assets_in(country=None):
     """Public source assets, of one Member State if given, by primary key."""
     pages = public_assets()
     if country:
-        pages = in_country(pages, country)
+        pages = geography.pages_in(country, pages)
     return pages.order_by("pk")
 
 

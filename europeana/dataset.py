@@ -209,7 +209,7 @@ def licence_header(count):
 
 
 def licence_entry(record, page):
-    from twinit_pages import choices
+    from campaign import choices
 
     lines = [f"## {record.title} (asset {record.identifier}, {record.country})", ""]
     lines.append(f"- Page: {record.is_shown_at}")

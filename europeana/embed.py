@@ -2,13 +2,9 @@
 
 from django.utils.html import escape
 
-from europeana.record import base_url
+from europeana.record import embed_url
 
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 640, 480
-
-
-def embed_url(page_id):
-    return f"{base_url()}/embed/{page_id}/"
 
 
 def embed_html(page_id, title, width=DEFAULT_WIDTH, height=DEFAULT_HEIGHT):

@@ -17,19 +17,19 @@ import mimetypes
 
 from django.conf import settings
 
-from twinit_pages import choices
+from campaign import choices
+from models3d.processing.formats import WEB_FORMAT
 
-from .record import AssetRecord, base_url
+from .record import AssetRecord, api_url, base_url, edm_url, public_url, route_id
 
 CONTEXT = "http://iiif.io/api/presentation/4/context.json"
 MEDIA_TYPE = f'application/ld+json;profile="{CONTEXT}"'
 SPEC_URL = "https://iiif.io/api/presentation/4.0/"
-GLB = "model/gltf-binary"
 
 
 def manifest_url(identifier):
     """The stable public address of an asset's manifest."""
-    return f"{base_url()}/iiif/{identifier}/manifest.json"
+    return public_url("europeana_iiif_manifest", route_id(identifier))
 
 
 def has_manifest(record: AssetRecord):
@@ -102,9 +102,9 @@ def manifest(record: AssetRecord, page):
     if record.object_uri:
         data["thumbnail"] = [_image(record.object_uri)]
     data["seeAlso"] = [
-        {"id": f"{base_url()}/api/v1/assets/{record.identifier}/", "type": "Dataset",
+        {"id": api_url(record.identifier), "type": "Dataset",
          "format": "application/json", "label": {"en": ["Open data API record"]}},
-        {"id": f"{base_url()}/api/v1/assets/{record.identifier}/edm.xml", "type": "Dataset",
+        {"id": edm_url(record.identifier), "type": "Dataset",
          "format": "application/rdf+xml", "profile": "http://www.europeana.eu/schemas/edm/",
          "label": {"en": ["Europeana Data Model record"]}},
     ]
@@ -118,7 +118,7 @@ def _scene(manifest_id, index, model, record, label):
     """One Scene per 3D model, the model's web GLB painted into it at the origin. Labelled with
     the asset's title (a model's own title is a library name, not written for the public)."""
     scene_id = f"{manifest_id.removesuffix('/manifest.json')}/scene/{index}"
-    body = {"id": model.web_url, "type": "Model", "format": GLB}
+    body = {"id": model.web_url, "type": "Model", "format": WEB_FORMAT.mime_type}
     scene = {
         "id": scene_id,
         "type": "Scene",

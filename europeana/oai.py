@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 from datetime import UTC, datetime, time, timedelta
 from email.utils import parseaddr
@@ -21,12 +22,14 @@ from django.conf import settings
 from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.http import quote_etag
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from lxml import etree
 
-from twinit_pages.choices import MEMBER_STATES
+from campaign.choices import MEMBER_STATES
 from twinit_pages.models import HeritageAssetPage
+from twinit_pages.page_cache import RESPONSE_DATE
 
 from . import edm
 from .bulk import records_for, with_related
@@ -65,7 +68,7 @@ class OAIError(Exception):
 
 
 def repository_identifier():
-    configured = getattr(settings, "OAI_REPOSITORY_IDENTIFIER", "")
+    configured = settings.OAI_REPOSITORY_IDENTIFIER
     return configured or (urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost")
 
 
@@ -147,9 +150,13 @@ def envelope(request, verb, arguments, error=None):
 
 
 def xml_response(root):
+    """The XML answer; clients revalidate it (``no-cache``) with an ETag of everything but the
+    ``responseDate``, so an unchanged answer is a 304 (ConditionalGetMiddleware)."""
     body = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
     response = HttpResponse(body, content_type="text/xml; charset=utf-8")
     response["Cache-Control"] = "no-cache"
+    stable = RESPONSE_DATE.sub(b"", body, count=1)
+    response["ETag"] = quote_etag(hashlib.sha256(stable).hexdigest()[:32])
     return response
 
 
@@ -202,11 +209,11 @@ def check_arguments(verb, arguments):
 def identify(request, verb, arguments):
     root = envelope(request, verb, arguments)
     node = sub(root, "Identify")
-    sub(node, "repositoryName", getattr(settings, "OAI_REPOSITORY_NAME", None)
+    sub(node, "repositoryName", settings.OAI_REPOSITORY_NAME
         or settings.WAGTAIL_SITE_NAME)
     sub(node, "baseURL", base_url(request))
     sub(node, "protocolVersion", "2.0")
-    admin = getattr(settings, "OAI_ADMIN_EMAIL", "") or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    admin = settings.OAI_ADMIN_EMAIL or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
     sub(node, "adminEmail", admin)
     earliest = OAIRecord.objects.order_by("datestamp").values_list("datestamp", flat=True).first()
     sub(node, "earliestDatestamp", datestamp(earliest or datetime(2025, 1, 1, tzinfo=UTC)))
@@ -269,7 +276,7 @@ def metadata_prefix(prefix):
 
 
 def page_size():
-    return int(getattr(settings, "OAI_PAGE_SIZE", 100))
+    return int(settings.OAI_PAGE_SIZE)
 
 
 def list_items(request, verb, arguments):

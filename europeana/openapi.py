@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from twinit_pages import choices
+from campaign import choices
 
 from . import iiif
 from .record import base_url

@@ -11,10 +11,11 @@ import json
 from django.conf import settings
 from django.utils.safestring import mark_safe
 
-from twinit_pages import choices
+from campaign import choices
+from models3d.processing import formats
 
 from . import iiif
-from .record import AssetRecord, base_url, embed_url, oembed_url
+from .record import AssetRecord, api_url, edm_url, embed_url, oembed_url
 
 SCHEMA_RIGHTS = {uri: short for uri, _label, short, _level in choices.RIGHTS_STATEMENTS}
 
@@ -98,7 +99,7 @@ def asset_json(record: AssetRecord, page, *, detail=False):
     data = {
         "id": record.identifier,
         "url": record.is_shown_at,
-        "api_url": f"{base_url()}/api/v1/assets/{record.identifier}/",
+        "api_url": api_url(record.identifier),
         "title": titles.get(lang) or record.title,
         "language": lang,
         "languages": record.languages,
@@ -127,7 +128,7 @@ def asset_json(record: AssetRecord, page, *, detail=False):
         "thumbnail_url": record.object_uri or None,
         "models": [model_json(m) for m in record.models],
         "embed_url": embed_url(record.identifier) if record.models else None,
-        "edm_url": f"{base_url()}/api/v1/assets/{record.identifier}/edm.xml",
+        "edm_url": edm_url(record.identifier),
         "iiif_manifest_url": iiif.manifest_url(record.identifier)
         if iiif.has_manifest(record) else None,
         "last_published_at": page.last_published_at.isoformat()
@@ -195,7 +196,7 @@ def jsonld(record: AssetRecord):
         data["contentLocation"] = location
     encodings = []
     for model in record.models:
-        for url, media_type in ((model.web_url, "model/gltf-binary"),
+        for url, media_type in ((model.web_url, formats.WEB_FORMAT.mime_type),
                                 (model.master_url, model.mime_type)):
             if url and url not in {e["contentUrl"] for e in encodings}:
                 encodings.append({

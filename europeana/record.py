@@ -8,7 +8,7 @@ same statements the way Europeana's ingestion software does, so the tier shown t
 tier of what we export.
 
 Only public fields are read: contact points, revisions and drafts never reach a record. Callers
-decide which pages are public (``europeana.queries``); the readiness check may also pass a draft.
+decide which pages are public (``europeana.state.public_assets``); the readiness check may also pass a draft.
 """
 
 from __future__ import annotations
@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.html import strip_tags
 
-from twinit_pages import choices
+from campaign import choices
+from models3d.processing import formats
 
 # --- the record -------------------------------------------------------------------------------
 
@@ -163,28 +165,53 @@ def absolute(url):
     return base_url() + (url if url.startswith("/") else "/" + url)
 
 
+def public_url(name, *args):
+    """The absolute URL of one of our public routes (europeana/urls.py), by its name: a route
+    that moves takes every exported link with it."""
+    return base_url() + reverse(name, args=args)
+
+
+def route_id(identifier):
+    # A page not saved yet (a draft the readiness check reads) has no id; its URIs are never
+    # published, and 0 resolves to no asset.
+    return int(identifier) if str(identifier).isdigit() else 0
+
+
 def cho_uri(identifier):
-    return f"{base_url()}/id/asset/{identifier}"
+    return public_url("europeana_id", route_id(identifier))
+
+
+def _id_part(identifier, part):
+    return public_url("europeana_id_part", route_id(identifier), part)
 
 
 def aggregation_uri(identifier):
-    return f"{base_url()}/id/asset/{identifier}/aggregation"
+    return _id_part(identifier, "aggregation")
 
 
 def place_uri(identifier):
-    return f"{base_url()}/id/asset/{identifier}/place"
+    return _id_part(identifier, "place")
 
 
 def timespan_uri(identifier):
-    return f"{base_url()}/id/asset/{identifier}/timespan"
+    return _id_part(identifier, "timespan")
 
 
 def heritage_type_uri(code):
+    # A concept of our own vocabulary: a URI that names it, not a route of the site.
     return f"{base_url()}/id/heritage-type/{code}"
 
 
 def paradata_url(identifier):
-    return f"{base_url()}/api/v1/assets/{identifier}/paradata"
+    return public_url("europeana_api_paradata", route_id(identifier))
+
+
+def api_url(identifier):
+    return public_url("europeana_api_asset", route_id(identifier))
+
+
+def edm_url(identifier):
+    return public_url("europeana_api_edm", route_id(identifier))
 
 
 OEMBED_SPEC = "https://oembed.com/"
@@ -192,15 +219,15 @@ OEMBED_SPEC = "https://oembed.com/"
 
 def oembed_service_uri():
     """The svcs:Service our oEmbed web resources point at: the oEmbed endpoint itself."""
-    return f"{base_url()}/oembed/"
+    return public_url("europeana_oembed")
 
 
 def oembed_url(page_url):
-    return f"{base_url()}/oembed/?" + urlencode({"url": page_url, "format": "json"})
+    return oembed_service_uri() + "?" + urlencode({"url": page_url, "format": "json"})
 
 
 def embed_url(identifier):
-    return f"{base_url()}/embed/{identifier}/"
+    return public_url("europeana_embed", route_id(identifier))
 
 
 # --- values -----------------------------------------------------------------------------------
@@ -251,15 +278,6 @@ HERITAGE_TYPE_NOTES = {
 }
 
 
-MIME_TYPES = {
-    "glb": "model/gltf-binary",
-    "gltf": "model/gltf+json",
-    "obj": "model/obj",
-    "ply": "model/ply",  # not registered with IANA; the common usage
-    "stl": "model/stl",
-}
-
-
 # --- 3D models: the one adapter over models3d ---------------------------------------------------
 
 
@@ -277,7 +295,7 @@ def model_info(model):
         title=model.title,
         format=fmt,
         # The viewer's web derivative is always GLB; without one, the master's own type.
-        mime_type=MIME_TYPES["glb"] if web_url else MIME_TYPES.get(fmt, "application/octet-stream"),
+        mime_type=formats.WEB_FORMAT.mime_type if web_url else formats.mime_type(fmt),
         file_size=model.file_size,
         vertex_count=model.vertex_count,
         triangle_count=model.triangle_count,
@@ -334,7 +352,7 @@ def _page_url(page, identifier):
             url = page.get_full_url() or ""
         except Exception:  # noqa: BLE001 - no Site configured
             url = ""
-    return absolute(url) if url else f"{base_url()}/id/asset/{identifier}"
+    return absolute(url) if url else cho_uri(identifier)
 
 
 def _image_url(image):
@@ -380,7 +398,9 @@ def record_for(page, *, translations=None, models=None, country=None, page_url=N
     """The AssetRecord of a HeritageAssetPage (``page.specific``).
 
     The keyword arguments let bulk callers (OAI-PMH, exports, benchmark) pass what they
-    prefetched; by default everything is read from the page.
+    prefetched; by default everything is read from the page. The record is put together from
+    three builders: the CHO's statements with the contextual entities they link to
+    (``cho_statements``), and the web resources (``web_resources``).
     """
     identifier = str(page.pk) if getattr(page, "pk", None) else "draft"
     lang = language_of(page)
@@ -397,128 +417,9 @@ def record_for(page, *, translations=None, models=None, country=None, page_url=N
         except Exception:  # noqa: BLE001 - unsaved page without a parent
             country = ""
     url = page_url or _page_url(page, identifier)
-
-    cho = []
-    entities = []
-
-    for value in _texts(pages, lambda p: p.title):
-        cho.append(("dc:title", value))
-    for value in _texts(pages, lambda p: getattr(p, "summary", "")):
-        cho.append(("dc:description", value))
-    for value in _texts(pages, lambda p: getattr(p, "description", "")):
-        cho.append(("dc:description", value))
-
-    # Heritage type: a concept of our vocabulary, labelled in English (the list's language).
-    if page.heritage_type:
-        uri = heritage_type_uri(page.heritage_type)
-        label = str(choices.label_for(choices.HERITAGE_TYPES, page.heritage_type))
-        concept = Entity("skos:Concept", uri, [Literal(label, "en")])
-        note = HERITAGE_TYPE_NOTES.get(page.heritage_type)
-        if note:
-            concept.properties.append(("skos:note", Literal(note, "en")))
-        entities.append(concept)
-        cho.append(("dc:type", Ref(uri)))
-
-    # Dating: a literal as readers see it and a time span with begin and end years.
-    created = _texts(pages, lambda p: getattr(p, "date_display", ""))
-    for value in created:
-        cho.append(("dcterms:created", value))
-    if page.start_year is not None or page.end_year is not None or created:
-        timespan = Entity("edm:TimeSpan", timespan_uri(identifier), list(created))
-        if page.start_year is not None:
-            timespan.properties.append(("edm:begin", Literal(iso_year(page.start_year))))
-        end = page.end_year if page.end_year is not None else page.start_year
-        if end is not None:
-            timespan.properties.append(("edm:end", Literal(iso_year(end))))
-        if timespan.pref_labels or timespan.properties:
-            entities.append(timespan)
-            cho.append(("dcterms:temporal", Ref(timespan.uri)))
-
-    # Location: a place with its names in every language and WGS 84 coordinates.
-    place_names = _texts(pages, lambda p: getattr(p, "place_name", ""))
-    has_coordinates = page.latitude is not None and page.longitude is not None
-    if place_names or has_coordinates:
-        place = Entity("edm:Place", place_uri(identifier), list(place_names))
-        if has_coordinates:
-            place.properties.append(("wgs84_pos:lat", Literal(_coordinate(page.latitude))))
-            place.properties.append(("wgs84_pos:long", Literal(_coordinate(page.longitude))))
-        entities.append(place)
-        cho.append(("dcterms:spatial", Ref(place.uri)))
-
-    # Elements within the site.
-    for element_name in _element_names(pages):
-        cho.append(("dcterms:hasPart", element_name))
-
-    rights_uri = page.rights_uri or ""
+    cho, entities = cho_statements(page, pages, identifier)
     credits = _texts(pages, lambda p: getattr(p, "credit_line", ""))
-    usage = [choices.usage_area_uri(code) for code in (page.usage_areas or [])]
-    source_type = (
-        choices.digital_source_type_uri(page.digital_source_type)
-        if page.digital_source_type else ""
-    )
-    paradata = paradata_url(identifier)
-
-    web_resources = []
-    has_views = []
-    is_shown_by = ""
-    if models:
-        primary = models[0]
-        is_shown_by = oembed_url(url)
-        web_resources.append(WebResource(
-            uri=is_shown_by,
-            edm_type=EDM_TYPE_3D,
-            formats=["text/html"],
-            descriptions=_texts(pages, lambda p: getattr(p, "summary", "")),
-            rights_credit=credits,
-            rights_uri=primary.rights_uri or rights_uri,
-            point_count=primary.point_count or None,
-            polygon_count=primary.triangle_count or None,
-            vertex_count=primary.vertex_count or None,
-            see_also=[paradata],
-            digital_source_type=source_type,
-            intended_usage=usage,
-            is_format_of=[url for url, _mime in _model_files(primary)][:1],
-            services=[oembed_service_uri()],
-        ))
-        for model in models:
-            model_credit = [Literal(model.credit_line, lang)] if model.credit_line else credits
-            for model_url, mime in _model_files(model):
-                if model_url in has_views:
-                    continue
-                has_views.append(model_url)
-                web_resources.append(WebResource(
-                    uri=model_url,
-                    edm_type=EDM_TYPE_3D,
-                    formats=[mime],
-                    descriptions=[Literal(model.title, lang)] if model.title else [],
-                    rights_credit=model_credit,
-                    rights_uri=model.rights_uri or rights_uri,
-                    point_count=model.point_count or None,
-                    polygon_count=model.triangle_count or None,
-                    vertex_count=model.vertex_count or None,
-                    see_also=[paradata],
-                    digital_source_type=source_type,
-                    intended_usage=usage,
-                ))
-
-    object_uri = next((m.thumbnail_url for m in models if m.thumbnail_url), "")
-    for image_url, alt in _gallery(page):
-        if not object_uri:
-            object_uri = image_url
-        if image_url in has_views:
-            continue
-        has_views.append(image_url)
-        web_resources.append(WebResource(
-            uri=image_url, edm_type="IMAGE", formats=[],
-            descriptions=[Literal(alt, lang)] if alt else [],
-            rights_credit=credits, rights_uri=rights_uri,
-        ))
-    if object_uri and not any(r.uri == object_uri for r in web_resources):
-        web_resources.append(WebResource(
-            uri=object_uri, edm_type="IMAGE", formats=["image/jpeg"] if object_uri.lower()
-            .endswith((".jpg", ".jpeg")) else [], rights_credit=credits, rights_uri=rights_uri,
-        ))
-
+    views = web_resources(page, pages, models, url, identifier, credits)
     institution = getattr(page, "institution", None) if page.institution_id else None
     data_provider = Literal(institution.name, language_of(institution)) if institution else None
 
@@ -533,19 +434,179 @@ def record_for(page, *, translations=None, models=None, country=None, page_url=N
         aggregation_uri=aggregation_uri(identifier),
         cho=cho,
         entities=entities,
-        web_resources=web_resources,
+        web_resources=views.resources,
         models=list(models),
         data_provider=data_provider,
         provider=Literal(settings.EUROPEANA_PROVIDER_NAME, "en"),
-        rights_uri=rights_uri,
+        rights_uri=page.rights_uri or "",
         aggregation_rights=credits,
         is_shown_at=url,
-        is_shown_by=is_shown_by,
-        object_uri=object_uri,
-        has_views=has_views,
-        paradata_url=paradata,
+        is_shown_by=views.is_shown_by,
+        object_uri=views.object_uri,
+        has_views=views.has_views,
+        paradata_url=paradata_url(identifier),
         last_modified=getattr(page, "last_published_at", None),
     )
+
+
+# --- the ProvidedCHO and its contextual entities -----------------------------------------------
+
+
+def cho_statements(page, pages, identifier):
+    """(the edm:ProvidedCHO's (property, value) statements, the contextual entities they link
+    to), from the source page and its translations (``pages``, source first)."""
+    cho = []
+    entities = []
+    for value in _texts(pages, lambda p: p.title):
+        cho.append(("dc:title", value))
+    for value in _texts(pages, lambda p: getattr(p, "summary", "")):
+        cho.append(("dc:description", value))
+    for value in _texts(pages, lambda p: getattr(p, "description", "")):
+        cho.append(("dc:description", value))
+    concept = _heritage_type_concept(page)
+    if concept is not None:
+        entities.append(concept)
+        cho.append(("dc:type", Ref(concept.uri)))
+    created = _texts(pages, lambda p: getattr(p, "date_display", ""))
+    for value in created:
+        cho.append(("dcterms:created", value))
+    timespan = _time_span(page, identifier, created)
+    if timespan is not None:
+        entities.append(timespan)
+        cho.append(("dcterms:temporal", Ref(timespan.uri)))
+    place = _place(page, pages, identifier)
+    if place is not None:
+        entities.append(place)
+        cho.append(("dcterms:spatial", Ref(place.uri)))
+    # Elements within the site.
+    for element_name in _element_names(pages):
+        cho.append(("dcterms:hasPart", element_name))
+    return cho, entities
+
+
+def _heritage_type_concept(page):
+    """The heritage type: a concept of our vocabulary, labelled in English (the list's language)."""
+    if not page.heritage_type:
+        return None
+    label = str(choices.label_for(choices.HERITAGE_TYPES, page.heritage_type))
+    concept = Entity("skos:Concept", heritage_type_uri(page.heritage_type), [Literal(label, "en")])
+    note = HERITAGE_TYPE_NOTES.get(page.heritage_type)
+    if note:
+        concept.properties.append(("skos:note", Literal(note, "en")))
+    return concept
+
+
+def _time_span(page, identifier, created):
+    """Dating: a time span with the dates as readers see them and begin and end years."""
+    if page.start_year is None and page.end_year is None and not created:
+        return None
+    timespan = Entity("edm:TimeSpan", timespan_uri(identifier), list(created))
+    if page.start_year is not None:
+        timespan.properties.append(("edm:begin", Literal(iso_year(page.start_year))))
+    end = page.end_year if page.end_year is not None else page.start_year
+    if end is not None:
+        timespan.properties.append(("edm:end", Literal(iso_year(end))))
+    return timespan if timespan.pref_labels or timespan.properties else None
+
+
+def _place(page, pages, identifier):
+    """Location: a place with its names in every language and WGS 84 coordinates."""
+    place_names = _texts(pages, lambda p: getattr(p, "place_name", ""))
+    has_coordinates = page.latitude is not None and page.longitude is not None
+    if not (place_names or has_coordinates):
+        return None
+    place = Entity("edm:Place", place_uri(identifier), list(place_names))
+    if has_coordinates:
+        place.properties.append(("wgs84_pos:lat", Literal(_coordinate(page.latitude))))
+        place.properties.append(("wgs84_pos:long", Literal(_coordinate(page.longitude))))
+    return place
+
+
+# --- web resources ------------------------------------------------------------------------------
+
+
+@dataclass
+class Views:
+    """The web resources of a record and the aggregation's links to them."""
+
+    resources: list[WebResource] = field(default_factory=list)
+    has_views: list[str] = field(default_factory=list)
+    is_shown_by: str = ""
+    object_uri: str = ""
+
+
+def web_resources(page, pages, models, url, identifier, credits):
+    """The 3D models (as the oEmbed viewer and as files), the gallery images and the preview
+    image, each with its rights and 3D facts."""
+    lang = language_of(page)
+    rights_uri = page.rights_uri or ""
+    usage = [choices.usage_area_uri(code) for code in (page.usage_areas or [])]
+    source_type = (
+        choices.digital_source_type_uri(page.digital_source_type)
+        if page.digital_source_type else ""
+    )
+    paradata = paradata_url(identifier)
+
+    def facts_of(model):
+        """What every web resource of a 3D model states: rights, 3D counts, paradata, use."""
+        return dict(
+            rights_uri=model.rights_uri or rights_uri,
+            point_count=model.point_count or None,
+            polygon_count=model.triangle_count or None,
+            vertex_count=model.vertex_count or None,
+            see_also=[paradata],
+            digital_source_type=source_type,
+            intended_usage=usage,
+        )
+
+    views = Views()
+    if models:
+        primary = models[0]
+        views.is_shown_by = oembed_url(url)
+        views.resources.append(WebResource(
+            uri=views.is_shown_by,
+            edm_type=EDM_TYPE_3D,
+            formats=["text/html"],
+            descriptions=_texts(pages, lambda p: getattr(p, "summary", "")),
+            rights_credit=credits,
+            **facts_of(primary),
+            is_format_of=[url for url, _mime in _model_files(primary)][:1],
+            services=[oembed_service_uri()],
+        ))
+        for model in models:
+            model_credit = [Literal(model.credit_line, lang)] if model.credit_line else credits
+            for model_url, mime in _model_files(model):
+                if model_url in views.has_views:
+                    continue
+                views.has_views.append(model_url)
+                views.resources.append(WebResource(
+                    uri=model_url,
+                    edm_type=EDM_TYPE_3D,
+                    formats=[mime],
+                    descriptions=[Literal(model.title, lang)] if model.title else [],
+                    rights_credit=model_credit,
+                    **facts_of(model),
+                ))
+
+    views.object_uri = next((m.thumbnail_url for m in models if m.thumbnail_url), "")
+    for image_url, alt in _gallery(page):
+        if not views.object_uri:
+            views.object_uri = image_url
+        if image_url in views.has_views:
+            continue
+        views.has_views.append(image_url)
+        views.resources.append(WebResource(
+            uri=image_url, edm_type="IMAGE", formats=[],
+            descriptions=[Literal(alt, lang)] if alt else [],
+            rights_credit=credits, rights_uri=rights_uri,
+        ))
+    object_uri = views.object_uri
+    if object_uri and not any(r.uri == object_uri for r in views.resources):
+        views.resources.append(WebResource(
+            uri=object_uri, edm_type="IMAGE", formats=["image/jpeg"] if object_uri.lower()
+            .endswith((".jpg", ".jpeg")) else [], rights_credit=credits, rights_uri=rights_uri,
+        ))
+    return views
 
 
 def _coordinate(value):
@@ -555,7 +616,7 @@ def _coordinate(value):
 def _model_files(model):
     """(url, MIME type) of the files Europeana may fetch: the web GLB, else the master."""
     if model.web_url:
-        yield model.web_url, MIME_TYPES["glb"]
+        yield model.web_url, formats.WEB_FORMAT.mime_type
     elif model.master_url:
         yield model.master_url, model.mime_type
 

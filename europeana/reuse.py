@@ -7,8 +7,8 @@ from django.core.cache import cache
 from django.db.models import Count, Max
 from wagtail.models import Page
 
+from campaign import choices
 from models3d.models import ThreeDModel
-from twinit_pages import choices
 from twinit_pages.collection import state_paths
 from twinit_pages.queries import _model_ids
 

@@ -90,7 +90,7 @@ def rebuild_datasets(sender, instance, **kwargs):
     """An asset changed publicly: rebuild its country's dataset zip and the all-countries one."""
     from django.conf import settings
 
-    if not getattr(settings, "DATASET_BUILD_ON_CHANGE", True):
+    if not settings.DATASET_BUILD_ON_CHANGE:
         return
     from .tasks import build_dataset
 

@@ -6,46 +6,23 @@ their own). ``sync_asset`` recomputes one asset's row; the signal handlers call 
 """
 
 from django.db import transaction
-from django.db.models import Min, Q
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from twinit_pages.models import HeritageAssetPage, MemberStatePage
+from campaign import geography
+from twinit_pages.models import HeritageAssetPage
 
 from .models import OAIRecord
 
 
 def source_pages():
-    """HeritageAssetPages that are the source of their translation group (lowest id).
-
-    One grouped subquery (a hash semi-join), not a correlated subquery per row: counting the
-    API's asset list with the latter took over a second at 50,000 assets.
-    """
-    firsts = (
-        HeritageAssetPage.objects.order_by().values("translation_key")
-        .annotate(first=Min("pk")).values("first")
-    )
-    return HeritageAssetPage.objects.filter(pk__in=firsts)
+    """HeritageAssetPages that are the source of their translation group."""
+    return geography.sources(HeritageAssetPage.objects.all())
 
 
 def public_assets():
     """Live, unrestricted, source-locale assets: everything the open-data outputs may show."""
     return source_pages().live().public()
-
-
-def source_of(page):
-    return (
-        HeritageAssetPage.objects.filter(translation_key=page.translation_key)
-        .order_by("pk").first()
-    )
-
-
-def country_of(page):
-    parent_path = page.path[: -Page.steplen]
-    return (
-        MemberStatePage.objects.filter(path=parent_path).values_list("iso_code", flat=True).first()
-        or ""
-    )
 
 
 def is_public(page):
@@ -68,7 +45,7 @@ def sync_asset(translation_key, *, now=None, exclude_pk=None, touch=True):
     pages = HeritageAssetPage.objects.filter(translation_key=translation_key)
     if exclude_pk is not None:
         pages = pages.exclude(pk=exclude_pk)
-    source = pages.order_by("pk").first()
+    source = geography.sources(pages).first()
     record = OAIRecord.objects.filter(translation_key=translation_key).first()
     if record is not None and source is not None and record.page_id != source.pk:
         # The source page was deleted: its record is deleted, the next page is no source.
@@ -76,7 +53,7 @@ def sync_asset(translation_key, *, now=None, exclude_pk=None, touch=True):
     public = source is not None and is_public(source)
     with transaction.atomic():
         if public and not touch and record is not None and not record.deleted:
-            country = country_of(source)
+            country = geography.country_of(source)
             if record.country != country:
                 record.country = country
                 record.datestamp = now
@@ -84,7 +61,7 @@ def sync_asset(translation_key, *, now=None, exclude_pk=None, touch=True):
         elif public:
             OAIRecord.objects.update_or_create(
                 page_id=source.pk,
-                defaults={"translation_key": translation_key, "country": country_of(source),
+                defaults={"translation_key": translation_key, "country": geography.country_of(source),
                           "datestamp": now, "deleted": False},
             )
         elif record is not None and not record.deleted:
@@ -99,14 +76,3 @@ def sync_all():
     keys |= set(OAIRecord.objects.values_list("translation_key", flat=True))
     for key in keys:
         sync_asset(key, touch=False)
-
-
-def in_country(queryset, code):
-    """Assets under the Member State page(s) of one country, in any locale."""
-    paths = list(MemberStatePage.objects.filter(iso_code=code).values_list("path", flat=True))
-    if not paths:
-        return queryset.none()
-    condition = Q()
-    for path in paths:
-        condition |= Q(path__startswith=path)
-    return queryset.filter(condition)

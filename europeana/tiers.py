@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from twinit_pages import choices
+from campaign import choices
 
 from .record import AssetRecord, Entity, Literal, Ref, record_for
 

@@ -20,7 +20,7 @@ _lock = threading.Lock()
 
 
 def schema_dir() -> Path:
-    configured = getattr(settings, "EUROPEANA_EDM_SCHEMA_DIR", None)
+    configured = settings.EUROPEANA_EDM_SCHEMA_DIR
     if configured:
         return Path(configured)
     return Path(settings.BASE_DIR).parent / "shared" / "edm-schema"

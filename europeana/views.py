@@ -20,13 +20,12 @@ from django.http import (
     QueryDict,
 )
 from django.shortcuts import redirect, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.utils.http import quote_etag
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
-from twinit_pages import choices
+from campaign import choices, geography
+from models3d.models import ThreeDModel
 from twinit_pages.models import HeritageAssetPage
 
 from . import public
@@ -34,8 +33,8 @@ from .bulk import records_for, with_related
 from .edm import record_to_xml
 from .embed import embed_html
 from .models import OAIRecord
-from .record import base_url, record_for
-from .state import in_country, public_assets
+from .record import api_url, base_url, record_for
+from .state import public_assets
 
 CACHE_SECONDS = 300
 MAX_PAGE_SIZE = 100
@@ -162,9 +161,6 @@ def public_image_url(image):
 
 
 
-VIEWER_TEMPLATES = ("models3d/embed_viewer.html", "models3d/includes/viewer.html")
-
-
 @xframe_options_exempt
 @csp_replace({"frame-ancestors": ["*"]})  # embedded by oEmbed consumers and Europeana.eu
 @require_GET
@@ -175,19 +171,10 @@ def embed(request, page_id):
         return not_found(request, html=True)
     page = page.specific
     record = record_for(page)
-    models = page.three_d_models() if hasattr(page, "three_d_models") else []
-    ready = [m for m in models if str(getattr(m, "status", "")).lower() == "ready"]
-    viewer = None
-    for name in VIEWER_TEMPLATES:
-        try:
-            get_template(name)
-        except TemplateDoesNotExist:
-            continue
-        viewer = name
-        break
+    ready = [m for m in page.three_d_models() if m.status == ThreeDModel.Status.READY]
     context = {
         "page": page, "record": record, "model": ready[0] if ready else None,
-        "models": ready, "viewer_template": viewer if ready else None,
+        "models": ready, "viewer_template": "models3d/includes/viewer.html" if ready else None,
         "poster": record.object_uri,
         "rights_label": page.rights_label() if page.rights_uri else "",
     }
@@ -218,8 +205,8 @@ def filtered_assets(params):
     try:
         country = params.get("country", "")
         if country:
-            pages = in_country(pages, _vocabulary_value(
-                "country", country, choices.MEMBER_STATES))
+            pages = geography.pages_in(_vocabulary_value(
+                "country", country, choices.MEMBER_STATES), pages)
         for name, field, vocabulary in (
             ("category", "priority_categories", choices.PRIORITY_CATEGORIES),
             ("usage_area", "usage_areas", choices.USAGE_AREAS),
@@ -299,7 +286,7 @@ def asset_paradata(request, page_id):
     if page is None:
         return not_found(request)
     return cached_json(request, lambda: {
-        "id": str(page.pk), "asset": f"{base_url()}/api/v1/assets/{page.pk}/",
+        "id": str(page.pk), "asset": api_url(page.pk),
         **public.paradata_json(page),
     })
 

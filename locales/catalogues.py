@@ -12,8 +12,8 @@ from pathlib import Path
 import polib
 from django.conf import settings
 
+from campaign.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, language_name
 from locales.extract import extract
-from locales.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, language_name
 
 DOMAIN = "django"
 

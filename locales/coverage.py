@@ -15,13 +15,24 @@ States of one (source page, language):
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.utils.translation import gettext_lazy
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
 
-from locales.languages import LANGUAGE_CODES
+from campaign import geography
+from campaign.languages import LANGUAGE_CODES
 
 STATES = ("approved", "in_review", "changes_requested", "outdated", "draft", "missing")
+# What the coverage report, the editor's review panel and the translator's work panel show.
+STATE_LABELS = {
+    "approved": gettext_lazy("approved"),
+    "in_review": gettext_lazy("in review"),
+    "changes_requested": gettext_lazy("changes requested"),
+    "outdated": gettext_lazy("outdated"),
+    "draft": gettext_lazy("draft"),
+    "missing": gettext_lazy("missing"),
+    "source": gettext_lazy("source"),
+}
 
 
 @dataclass
@@ -117,26 +128,15 @@ def source_assets(country=None, user=None):
     """Source pages of every heritage asset (one per translation key), optionally of one
     Member State (ISO code); for a ``user``, only those whose state they may see (another
     country's drafts are confidential, so a translator sees live sources only)."""
-    from twinit_pages.models import HeritageAssetPage, MemberStatePage
+    from twinit_pages.models import HeritageAssetPage
     from workflows.confidentiality import visible_pages
 
-    targets = Translation.objects.values_list("source__object_id", "target_locale_id")
-    target_pairs = set(targets)
-    pages = HeritageAssetPage.objects.filter(alias_of__isnull=True).select_related("locale")
+    pages = geography.sources(HeritageAssetPage.objects.select_related("locale"))
     if user is not None:
         pages = visible_pages(pages, user)
     if country:
-        paths = MemberStatePage.objects.filter(iso_code=country).values_list("path", flat=True)
-        condition = Q(pk__in=[])
-        for path in paths:
-            condition |= Q(path__startswith=path)
-        pages = pages.filter(condition)
-    chosen = {}
-    for page in pages.order_by("title", "pk"):
-        if (page.translation_key, page.locale_id) in target_pairs:
-            continue  # a translation, not a source
-        chosen.setdefault(page.translation_key, page)
-    return list(chosen.values())
+        pages = geography.pages_in(country, pages)
+    return list(pages.order_by("title", "pk"))
 
 
 def translation_state(page):

@@ -26,7 +26,7 @@ PUBLIC_TEMPLATE_DIRS = (
     "europeana/templates",
 )
 PUBLIC_PYTHON_FILES = (
-    "twinit_pages/choices.py",
+    "campaign/choices.py",
     "twinit_pages/collection.py",
     "twinit_pages/reuse.py",
 )

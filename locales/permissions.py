@@ -18,8 +18,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import GroupPagePermission, Page
 
-from locales.languages import LANGUAGE_CODES
-from workflows import roles
+from campaign import roles
+from campaign.languages import LANGUAGE_CODES
 
 TRANSLATOR_PAGE_ACTIONS = ("change",)
 

@@ -15,14 +15,14 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, Validat
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from wagtail.models import Locale, Page, Workflow, WorkflowState, WorkflowTask
+from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
-from locales.languages import LANGUAGE_CODES
-from twinit_pages.choices import MEMBER_STATE_LANGUAGES
-from workflows import roles
+from campaign import geography, roles
+from campaign.choices import MEMBER_STATE_LANGUAGES
+from campaign.languages import LANGUAGE_CODES
 
 WORKFLOW_NAME = "Translation review"
 TASK_NAME = "Translation review"
@@ -50,18 +50,9 @@ def can_translate_into(user, language_code):
     )
 
 
-def member_state_code(page):
-    """ISO code of the Member State page at or above ``page`` in its own tree, or ""."""
-    from twinit_pages.models import MemberStatePage
-
-    paths = [page.path[:i] for i in range(Page.steplen, len(page.path) + 1, Page.steplen)]
-    state = MemberStatePage.objects.filter(path__in=paths).order_by("-depth").first()
-    return state.iso_code if state else ""
-
-
 def default_reviewer_group_names(page):
     """National coordinators for their country's own languages, Europeana editors otherwise."""
-    iso = member_state_code(page)
+    iso = geography.country_of(page)
     language = page.locale.language_code
     if iso and language in MEMBER_STATE_LANGUAGES.get(iso, ()):
         return [roles.coordinators(iso)]
@@ -82,16 +73,9 @@ def ensure_workflow():
     page: translations start it explicitly, so it never competes with the submission workflow
     that covers the page trees."""
     from locales.models import TranslationReviewTask
+    from workflows.setup import ensure_workflow_with_tasks
 
-    workflow, _created = Workflow.objects.get_or_create(
-        name=WORKFLOW_NAME, defaults={"active": True}
-    )
-    if not workflow.active:
-        workflow.active = True
-        workflow.save(update_fields=["active"])
-    task = TranslationReviewTask.objects.filter(name=TASK_NAME).first()
-    task = task or TranslationReviewTask.objects.create(name=TASK_NAME)
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    workflow, _tasks = ensure_workflow_with_tasks(WORKFLOW_NAME, [(TranslationReviewTask, TASK_NAME)])
     return workflow
 
 

@@ -2,7 +2,7 @@
 
 from wagtail.models import Locale
 
-from locales.languages import LANGUAGE_CODES
+from campaign.languages import LANGUAGE_CODES
 
 
 def ensure_locales():

@@ -7,25 +7,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
+from campaign import roles
+from campaign.choices import MEMBER_STATES
+from campaign.languages import EU_LANGUAGES, LANGUAGE_CODES, language_name
 from locales import coverage, review
-from locales.languages import EU_LANGUAGES, LANGUAGE_CODES, language_name
-from twinit_pages.choices import MEMBER_STATES
-from workflows import roles
-
-STATE_LABELS = {
-    "approved": gettext_lazy("approved"),
-    "in_review": gettext_lazy("in review"),
-    "changes_requested": gettext_lazy("changes requested"),
-    "outdated": gettext_lazy("outdated"),
-    "draft": gettext_lazy("draft"),
-    "missing": gettext_lazy("missing"),
-    "source": gettext_lazy("source"),
-}
 
 
 def _next_url(request, default):
@@ -119,7 +108,7 @@ def coverage_report(request):
             cells.append({
                 "code": code,
                 "state": state,
-                "label": STATE_LABELS[state],
+                "label": coverage.STATE_LABELS[state],
                 "edit_url": reverse("wagtailadmin_pages:edit", args=[translated.pk])
                 if translated is not None and state != "missing" and editable(translated)
                 else "",
@@ -142,6 +131,6 @@ def coverage_report(request):
         "language": language,
         "page_obj": page,
         "totals": [(code, totals[code]) for code in languages],
-        "states": [(state, STATE_LABELS[state]) for state in coverage.STATES],
+        "states": [(state, coverage.STATE_LABELS[state]) for state in coverage.STATES],
         "header_title": _("Translation coverage"),
     })

@@ -7,8 +7,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from campaign.languages import language_name
 from locales import views
-from locales.languages import language_name
 
 
 @hooks.register("register_admin_urls")
@@ -60,7 +60,7 @@ class TranslationWorkPanel(Component):
         self.languages = languages
 
     def get_context_data(self, parent_context):
-        from locales.views import STATE_LABELS
+        from locales.coverage import STATE_LABELS
         from locales.worklist import translation_work
 
         context = super().get_context_data(parent_context)

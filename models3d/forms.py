@@ -6,10 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.collections import BaseCollectionMemberForm
 from wagtail.models import Collection
 
-from twinit_pages.choices import RIGHTS
+from campaign.choices import RIGHTS
 
 from .models import ThreeDModel
 from .permissions import permission_policy
+from .processing.errors import ACCEPTED_FORMATS
+from .processing.formats import UPLOAD_EXTENSIONS
+from .processing.limits import human_size
 
 
 class ThreeDModelForm(BaseCollectionMemberForm):
@@ -41,11 +44,6 @@ class UploadForm(forms.Form):
         self.fields["collection"].required = True
         if len(self.collections) == 1:
             self.fields["collection"].initial = self.collections[0].pk
-        self.fields["file"].widget.attrs["accept"] = ",".join(
-            (".glb", ".gltf", ".obj", ".ply", ".stl", ".zip"))
-        self.fields["file"].help_text = _(
-            "Accepted: .glb, .gltf, .obj (+.mtl, textures), .ply, .stl, or a .zip of a "
-            "multi-file glTF or OBJ. Maximum %(size)s."
-        ) % {"size": f"{settings.THREED_MAX_UPLOAD_BYTES / 1024**3:.1f} GB"
-             if settings.THREED_MAX_UPLOAD_BYTES >= 1024**3
-             else f"{settings.THREED_MAX_UPLOAD_BYTES // 1024**2} MB"}
+        self.fields["file"].widget.attrs["accept"] = ",".join(UPLOAD_EXTENSIONS)
+        self.fields["file"].help_text = _("%(accepted)s Maximum %(size)s.") % {
+            "accepted": ACCEPTED_FORMATS, "size": human_size(settings.THREED_MAX_UPLOAD_BYTES)}

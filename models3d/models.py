@@ -7,7 +7,9 @@ from wagtail.models import CollectionMember
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from twinit_pages.choices import RIGHTS
+from campaign.choices import RIGHTS
+
+from .processing import formats
 
 
 class ThreeDModelQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -21,13 +23,6 @@ class ThreeDModel(CollectionMember, index.Indexed, models.Model):
         READY = "ready", _("Ready")
         FAILED = "failed", _("Failed")
 
-    class Format(models.TextChoices):
-        GLB = "glb", "GLB (binary glTF)"
-        GLTF = "gltf", "glTF"
-        OBJ = "obj", "OBJ"
-        PLY = "ply", "PLY"
-        STL = "stl", "STL"
-
     title = models.CharField(_("title"), max_length=255)
     description = models.TextField(_("description"), blank=True)
     file = models.FileField(
@@ -35,7 +30,7 @@ class ThreeDModel(CollectionMember, index.Indexed, models.Model):
         help_text=_("The file as uploaded; offered for download."),
     )
     original_filename = models.CharField(max_length=255, blank=True)
-    format = models.CharField(_("format"), max_length=8, choices=Format.choices, blank=True)
+    format = models.CharField(_("format"), max_length=8, choices=formats.CHOICES, blank=True)
     file_size = models.BigIntegerField(_("file size (bytes)"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED, db_index=True

@@ -32,24 +32,24 @@ WORK_PREFIX = "twinit3d-model-"
 
 
 def heartbeat_seconds() -> float:
-    return float(getattr(settings, "THREED_HEARTBEAT_SECONDS", 10))
+    return float(settings.THREED_HEARTBEAT_SECONDS)
 
 
 def silent_after() -> timedelta:
     """A heartbeat older than this means the worker is gone (several missed beats)."""
-    return timedelta(seconds=getattr(settings, "THREED_DEAD_AFTER_SECONDS", 45))
+    return timedelta(seconds=settings.THREED_DEAD_AFTER_SECONDS)
 
 
 def max_attempts() -> int:
-    return int(getattr(settings, "THREED_MAX_ATTEMPTS", 3))
+    return int(settings.THREED_MAX_ATTEMPTS)
 
 
 def max_processing_seconds() -> int:
-    return int(getattr(settings, "THREED_MAX_PROCESSING_SECONDS", 30 * 60))
+    return int(settings.THREED_MAX_PROCESSING_SECONDS)
 
 
 def work_base() -> Path:
-    root = getattr(settings, "THREED_WORK_DIR", None)
+    root = settings.THREED_WORK_DIR
     base = Path(root) if root else Path(tempfile.gettempdir())
     base.mkdir(parents=True, exist_ok=True)
     return base

@@ -24,13 +24,13 @@ logger = logging.getLogger(__name__)
 
 def limits_from_settings() -> Limits:
     return Limits(
-        max_upload_bytes=getattr(settings, "THREED_MAX_UPLOAD_BYTES", 1024**3),
+        max_upload_bytes=settings.THREED_MAX_UPLOAD_BYTES,
     )
 
 
 def work_root() -> str | None:
     """Where temporary work happens: never below MEDIA_ROOT, so refusals leave no trace there."""
-    root = getattr(settings, "THREED_WORK_DIR", None)
+    root = settings.THREED_WORK_DIR
     if root:
         Path(root).mkdir(parents=True, exist_ok=True)
     return str(root) if root else None

@@ -37,7 +37,7 @@ VENDOR_FILES = {
 
 
 def node_modules() -> Path:
-    return Path(getattr(settings, "NODE_MODULES", settings.BASE_DIR / "node_modules"))
+    return Path(settings.NODE_MODULES)
 
 
 class NodeModulesFinder(BaseFinder):

@@ -1,19 +1,12 @@
 """Admin views: the 3D library (ModelViewSet), a resumable chunked upload, and the chooser.
 
-Uploads arrive in chunks of a few MB to a staging folder outside MEDIA_ROOT, so a slow or
-interrupted connection can resume where it stopped (the client asks how much arrived). When the
-last chunk is in, the file is validated synchronously: a refusal is shown at once and leaves no
-file in storage and no row; an accepted model is stored and queued for background processing.
+Uploads arrive in chunks of a few MB and wait in the staging store (``models3d.staging``), so
+a slow or interrupted connection can resume where it stopped. When the last chunk is in, the
+file is validated synchronously: a refusal is shown at once and leaves no file in storage and no
+row; an accepted model is stored and queued for background processing.
 """
 
-import fcntl
-import json
 import logging
-import os
-import re
-import tempfile
-import time
-import uuid
 from pathlib import Path
 
 from django.conf import settings
@@ -27,47 +20,27 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_http_methods
+from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import chooser as chooser_views
 
-from workflows.deletion import InUseProtectedDeleteMixin
-
+from . import staging
 from .forms import UploadForm
 from .models import ThreeDModel
 from .permissions import permission_policy
 from .processing import ModelRejected
-from .processing.archive import MODEL_EXTENSIONS
-from .services import accept_upload
+from .processing.formats import UPLOAD_EXTENSIONS
+from .processing.limits import human_size, upload_refusal
+from .services import accept_upload, limits_from_settings
 
 logger = logging.getLogger(__name__)
 
-ACCEPTED_EXTENSIONS = (*MODEL_EXTENSIONS, ".zip")
 # Shown to the uploader when the server cannot write (disk full, storage down); the details
 # (paths, errno) go to the log only.
 STORAGE_ERROR = ("The server could not store the file (its storage is full or unavailable). "
                  "Nothing was kept; try again later or tell the site team.")
-_UPLOAD_ID = re.compile(r"^[0-9]+-[0-9a-f]{32}$")
-_READ = 256 * 1024
-
-
-def staging_dir() -> Path:
-    folder = Path(getattr(settings, "THREED_UPLOAD_DIR", "") or
-                  Path(tempfile.gettempdir()) / "twinit-3d-uploads")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def purge_stale_uploads(max_age_s: int = 2 * 24 * 3600) -> None:
-    """Abandoned chunked uploads are removed after two days (resume is possible until then)."""
-    now = time.time()
-    for f in staging_dir().glob("*-*.*"):
-        try:
-            if now - f.stat().st_mtime > max_age_s:
-                f.unlink(missing_ok=True)
-        except OSError:
-            pass
 
 
 def _require_add(request):
@@ -76,33 +49,15 @@ def _require_add(request):
 
 
 def _staged(request, upload_id: str) -> tuple[Path, dict]:
-    # The id starts with the user's pk: nobody can append to or finish someone else's upload.
-    if not _UPLOAD_ID.match(upload_id or "") or not upload_id.startswith(f"{request.user.pk}-"):
-        raise Http404
-    part = staging_dir() / f"{upload_id}.part"
-    meta_path = staging_dir() / f"{upload_id}.json"
-    if not part.exists() or not meta_path.exists():
-        raise Http404
-    return part, json.loads(meta_path.read_text())
-
-
-def _cleanup(upload_id: str) -> None:
-    for suffix in (".part", ".json"):
-        (staging_dir() / f"{upload_id}{suffix}").unlink(missing_ok=True)
+    try:
+        return staging.find(request.user.pk, upload_id)
+    except staging.UnknownUpload:
+        raise Http404 from None
 
 
 def _check_name_and_size(name: str, size: int) -> str | None:
-    if Path(name).suffix.lower() not in ACCEPTED_EXTENSIONS:
-        return ModelRejected(name, "is not a 3D model format we accept.",
-                             code="unsupported_type").message
-    if size > settings.THREED_MAX_UPLOAD_BYTES:
-        return ModelRejected(
-            name,
-            f"is larger than the maximum of {settings.THREED_MAX_UPLOAD_BYTES // 1024**2} MB.",
-            code="too_large").message
-    if size <= 0:
-        return ModelRejected(name, "is empty (0 bytes).", code="empty").message
-    return None
+    refusal = upload_refusal(name, size, limits_from_settings())
+    return refusal.message if refusal else None
 
 
 @require_http_methods(["POST"])
@@ -116,10 +71,7 @@ def upload_start(request):
     error = _check_name_and_size(name, size)
     if error:
         return JsonResponse({"error": error}, status=400)
-    purge_stale_uploads()
-    upload_id = f"{request.user.pk}-{uuid.uuid4().hex}"
-    (staging_dir() / f"{upload_id}.part").touch()
-    (staging_dir() / f"{upload_id}.json").write_text(json.dumps({"name": name, "size": size}))
+    upload_id = staging.start(request.user.pk, name, size)
     return JsonResponse({"upload_id": upload_id, "received": 0})
 
 
@@ -135,27 +87,16 @@ def upload_chunk(request, upload_id):
         offset = int(request.GET.get("offset", "-1"))
     except ValueError:
         return HttpResponseBadRequest("offset")
-    with open(part, "ab") as out:
-        # One writer at a time: two requests for the same offset (a retry racing the original)
-        # must not both append. The size is read again under the lock.
-        fcntl.flock(out, fcntl.LOCK_EX)
-        received = os.fstat(out.fileno()).st_size
-        if offset != received:
-            # The client retried a chunk that had (partly) arrived: tell it where to continue.
-            return JsonResponse({"received": received, "size": meta["size"]}, status=409)
-        # Streamed, not request.body: chunks are larger than DATA_UPLOAD_MAX_MEMORY_SIZE.
-        try:
-            while data := request.read(_READ):
-                received += len(data)
-                if received > meta["size"]:
-                    out.truncate(offset)
-                    return JsonResponse({"error": _("More data than announced.")}, status=400)
-                out.write(data)
-            out.flush()
-        except OSError:
-            logger.exception("Could not store an upload chunk")
-            out.truncate(offset)
-            return JsonResponse({"error": STORAGE_ERROR, "received": offset}, status=507)
+    try:
+        received = staging.append(part, meta["size"], offset, request)
+    except staging.OffsetMismatch as mismatch:
+        # The client retried a chunk that had (partly) arrived: tell it where to continue.
+        return JsonResponse({"received": mismatch.received, "size": meta["size"]}, status=409)
+    except staging.TooMuchData:
+        return JsonResponse({"error": _("More data than announced.")}, status=400)
+    except OSError:
+        logger.exception("Could not store an upload chunk")
+        return JsonResponse({"error": STORAGE_ERROR, "received": offset}, status=507)
     return JsonResponse({"received": received, "size": meta["size"]})
 
 
@@ -188,7 +129,7 @@ def upload_finish(request, upload_id):
     try:
         instance, error = _accept(request, form, part, meta["name"])
     finally:
-        _cleanup(upload_id)
+        staging.discard(upload_id)
     if error:
         return JsonResponse({"error": error}, status=507 if error == STORAGE_ERROR else 400)
     return JsonResponse({
@@ -209,13 +150,13 @@ def _refuse_oversized_body(request):
     limit = settings.THREED_MAX_UPLOAD_BYTES
     if length <= limit + 1024 * 1024:  # the form fields and multipart boundaries
         return None
-    message = _("The upload (%(size)s MB) is larger than the maximum of %(max)s MB.") % {
-        "size": length // 1024**2, "max": limit // 1024**2}
+    message = _("The upload (%(size)s) is larger than the maximum of %(max)s.") % {
+        "size": human_size(length), "max": human_size(limit)}
     request.upload_handlers = []  # nothing of the body is read or stored
     return TemplateResponse(request, "models3d/admin/upload.html", {
         "form": UploadForm(user=request.user), "error": message, "max_bytes": limit,
-        "chunk_bytes": getattr(settings, "THREED_UPLOAD_CHUNK_BYTES", 8 * 1024 * 1024),
-        "accept": ",".join(ACCEPTED_EXTENSIONS),
+        "chunk_bytes": settings.THREED_UPLOAD_CHUNK_BYTES,
+        "accept": ",".join(UPLOAD_EXTENSIONS),
         "header_icon": "media", "page_title": _("Upload a 3D model"),
     }, status=413)
 
@@ -231,7 +172,7 @@ def accept_multipart(request, form) -> tuple[ThreeDModel | None, str | None]:
     error = _check_name_and_size(name, uploaded.size)
     if error:
         return None, error
-    staged = staging_dir() / f"{request.user.pk}-{uuid.uuid4().hex}.part"
+    staged = staging.new_part(request.user.pk)
     with open(staged, "wb") as out:
         for chunk in uploaded.chunks():
             out.write(chunk)
@@ -258,8 +199,8 @@ def upload(request):
     return TemplateResponse(request, "models3d/admin/upload.html", {
         "form": form, "error": error,
         "max_bytes": settings.THREED_MAX_UPLOAD_BYTES,
-        "chunk_bytes": getattr(settings, "THREED_UPLOAD_CHUNK_BYTES", 8 * 1024 * 1024),
-        "accept": ",".join(ACCEPTED_EXTENSIONS),
+        "chunk_bytes": settings.THREED_UPLOAD_CHUNK_BYTES,
+        "accept": ",".join(UPLOAD_EXTENSIONS),
         "header_icon": "media", "page_title": _("Upload a 3D model"),
     })
 
@@ -356,10 +297,25 @@ class EditView(PerInstanceMixin, generic.EditView):
         return kwargs
 
 
-class DeleteView(PerInstanceMixin, InUseProtectedDeleteMixin, generic.DeleteView):
-    """A model a live page shows is deleted by a superuser only (workflows.deletion)."""
+class DeleteView(PerInstanceMixin, generic.DeleteView):
+    """An app may refuse to delete a model through the ``before_delete_threedmodel`` hook
+    (the campaign: a model a live page shows is deleted by a superuser only): the first hook
+    that answers with a response is shown instead, on the confirmation page already."""
 
     permission_action = "delete"
+
+    def _refusal(self):
+        for hook in hooks.get_hooks("before_delete_threedmodel"):
+            response = hook(self.request, self.object)
+            if response is not None:
+                return response
+        return None
+
+    def get(self, request, *args, **kwargs):
+        return self._refusal() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._refusal() or super().post(request, *args, **kwargs)
 
 
 class HistoryView(PerInstanceMixin, generic.HistoryView):

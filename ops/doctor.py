@@ -81,7 +81,7 @@ def disk_space():
     if not root.exists():
         return [(PROBLEM, f"MEDIA_ROOT ({root}) does not exist: uploads will fail.")]
     free = shutil.disk_usage(root).free
-    limit = getattr(settings, "THREED_MAX_UPLOAD_BYTES", 1024**3)
+    limit = settings.THREED_MAX_UPLOAD_BYTES
     if free < 3 * limit:
         return [(PROBLEM if free < limit else ADVICE,
                  f"Only {free / 1024**3:.1f} GB free where uploads are stored: one 3D upload can "

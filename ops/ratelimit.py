@@ -27,7 +27,7 @@ def client_address(request) -> str:
     """The visitor's address: REMOTE_ADDR, or the address our own proxy saw when the request
     came from a trusted proxy (the last X-Forwarded-For entry is the one nginx added)."""
     remote = request.META.get("REMOTE_ADDR", "")
-    trusted = getattr(settings, "TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+    trusted = settings.TRUSTED_PROXIES
     if remote in trusted:
         forwarded = [part.strip() for part in
                      request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
@@ -67,7 +67,7 @@ class RateLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        limits = getattr(settings, "RATE_LIMITS", {})
+        limits = settings.RATE_LIMITS
         group = group_for(request.path_info) if limits else None
         if group in limits and request.method != "OPTIONS":
             limit, period = limits[group]

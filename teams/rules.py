@@ -11,9 +11,9 @@ Nobody manages themselves, a superuser or a Europeana editor here.
 
 from django.contrib.auth.models import Group
 
-from locales.languages import LANGUAGE_CODES
-from twinit_pages.choices import MEMBER_STATE_CODES
-from workflows import roles
+from campaign import roles
+from campaign.choices import MEMBER_STATE_CODES
+from campaign.languages import LANGUAGE_CODES
 
 
 def campaign_group_names():

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import CharField, Count, F, IntegerField, Min, Q
+from django.db import connection
+from django.db.models import CharField, Exists, F, IntegerField, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from locales.languages import EU_LANGUAGES, LANGUAGE_CODES
-from twinit_pages import choices
+from campaign import choices
+from campaign.languages import EU_LANGUAGES, LANGUAGE_CODES
 from twinit_pages.models import HeritageAssetPage, MemberStatePage
+from twinit_pages.queries import live_asset_rows
 
 PAGE_SIZE = 24
 
@@ -36,16 +38,21 @@ def live_assets():
 
 
 def reader_assets(language):
-    """One live page per asset for a reader of ``language`` (see the module docstring)."""
+    """One live page per asset for a reader of ``language`` (see the module docstring).
+
+    Two anti-joins on Wagtail's (translation_key, locale) index: a page in the reader's language,
+    or a source page (not an alias) of a group with no live page in that language and no earlier
+    live source. A GROUP BY over every translation group cost a scan per request at 50,000.
+    """
     live = live_assets()
-    local = live.filter(locale__language_code=language)
-    local_keys = local.values("translation_key")
-    # Without a page in the reader's language: the source page, i.e. the group's first page.
-    sources = (
-        live.filter(alias_of__isnull=True).exclude(translation_key__in=local_keys)
-        .values("translation_key").annotate(first=Min("pk")).values("first")
+    in_language = live.filter(translation_key=OuterRef("translation_key"),
+                              locale__language_code=language)
+    earlier_source = live.filter(translation_key=OuterRef("translation_key"),
+                                 alias_of__isnull=True, pk__lt=OuterRef("pk"))
+    return live.filter(
+        Q(locale__language_code=language)
+        | Q(alias_of__isnull=True) & ~Exists(in_language) & ~Exists(earlier_source)
     )
-    return HeritageAssetPage.objects.filter(Q(pk__in=local.values("pk")) | Q(pk__in=sources))
 
 
 def with_parent_path(queryset):
@@ -65,19 +72,28 @@ def _json_list_has(field_name, code):
 
 @dataclass
 class Facet:
-    """One filter of the explorer: a query parameter, its options and how it narrows a queryset."""
+    """One filter of the explorer: a query parameter, its options and how it narrows a queryset.
+
+    ``count_sql`` groups the rows of ``matched`` (the common table expression ``count_facets``
+    builds: one row per matching asset, columns ``pk``, ``parent_path``, ``translation_key`` and
+    each facet's field) into (value, count) rows; ``counts_from`` turns them into ``counts``.
+    """
 
     param: str
     label: str
     options: tuple  # ((value, label), …)
     selected: list = field(default_factory=list)
     counts: dict = field(default_factory=dict)
+    field_name = ""
 
     def condition(self, values):
         raise NotImplementedError
 
-    def count(self, queryset):
+    def count_sql(self):
         raise NotImplementedError
+
+    def counts_from(self, rows):
+        return dict(rows)
 
     def parse(self, values):
         """Keep known values only, matched without regard to case (``estonia`` or ``EE``)."""
@@ -106,34 +122,34 @@ class CountryFacet(Facet):
             condition |= Q(path__startswith=path)
         return condition
 
-    def count(self, queryset):
+    def count_sql(self):
+        return "SELECT parent_path AS v, COUNT(*) AS n FROM matched GROUP BY parent_path", []
+
+    def counts_from(self, rows):
         codes = state_paths()
         counts = {}
-        rows = with_parent_path(queryset).order_by().values("parent_path").annotate(n=Count("pk"))
-        for row in rows:
-            code = codes.get(row["parent_path"])
+        for path, n in rows:
+            code = codes.get(path)
             if code:
-                counts[code] = counts.get(code, 0) + row["n"]
+                counts[code] = counts.get(code, 0) + n
         return counts
 
 
 class ValueFacet(Facet):
     """A single-valued field: one GROUP BY."""
 
-    field_name = ""
-
     def condition(self, values):
         return Q(**{f"{self.field_name}__in": values})
 
-    def count(self, queryset):
-        rows = queryset.order_by().values(self.field_name).annotate(n=Count("pk"))
-        return {row[self.field_name]: row["n"] for row in rows}
+    def count_sql(self):
+        return (f"SELECT {self.field_name} AS v, COUNT(*) AS n FROM matched "
+                f"GROUP BY {self.field_name}"), []
 
 
 class ListFacet(Facet):
-    """A JSON list of codes: one conditional count per option, all in one query."""
-
-    field_name = ""
+    """A JSON list of codes: one GROUP BY over the list elements (the database's JSON table
+    function), not a text match per option and row. The field holds each code once (its form is
+    a set of checkboxes), so an element counts its asset once."""
 
     def condition(self, values):
         condition = Q()
@@ -141,17 +157,13 @@ class ListFacet(Facet):
             condition |= _json_list_has(self.field_name, value)
         return condition
 
-    def count(self, queryset):
-        aggregates = {
-            f"n{i}": Count("pk", filter=_json_list_has(self.field_name, value))
-            for i, (value, _label) in enumerate(self.options)
-        }
-        result = queryset.order_by().aggregate(**aggregates)
-        return {value: result[f"n{i}"] for i, (value, _label) in enumerate(self.options)}
-
-
-class LicenceFacet(ValueFacet):
-    field_name = "rights_uri"
+    def count_sql(self):
+        elements = ("jsonb_array_elements_text" if connection.vendor == "postgresql"
+                    else "json_each")
+        return (
+            f"SELECT e.value AS v, COUNT(*) AS n FROM matched "
+            f"CROSS JOIN {elements}(matched.{self.field_name}) AS e GROUP BY e.value", []
+        )
 
 
 class LanguageFacet(Facet):
@@ -159,19 +171,21 @@ class LanguageFacet(Facet):
 
     def condition(self, values):
         keys = (
-            live_assets().filter(alias_of__isnull=True, locale__language_code__in=values)
+            live_asset_rows().filter(alias_of__isnull=True, locale__language_code__in=values)
             .values("translation_key")
         )
         return Q(translation_key__in=keys)
 
-    def count(self, queryset):
-        rows = (
-            live_assets().filter(alias_of__isnull=True,
-                                 translation_key__in=queryset.values("translation_key"))
-            .order_by().values(code=F("locale__language_code"))
-            .annotate(n=Count("translation_key", distinct=True))
+    def count_sql(self):
+        # A page per (translation key, locale) and a matched row per key (one page per asset):
+        # a plain join, which the planner hashes, counts each asset once per language.
+        readable = (live_asset_rows().filter(alias_of__isnull=True).order_by()
+                    .values(code=F("locale__language_code"), tkey=F("translation_key")))
+        sql, params = readable.query.sql_with_params()
+        return (
+            f"SELECT r.code AS v, COUNT(*) AS n FROM ({sql}) AS r "
+            f"JOIN matched ON matched.translation_key = r.tkey GROUP BY r.code", list(params)
         )
-        return {row["code"]: row["n"] for row in rows}
 
 
 class ArFacet(Facet):
@@ -200,8 +214,41 @@ class ArFacet(Facet):
     def condition(self, values):
         return Q(pk__in=self._ar_pages()) if "yes" in values else Q()
 
-    def count(self, queryset):
-        return {"yes": queryset.filter(pk__in=self._ar_pages()).order_by().count()}
+    def count_sql(self):
+        sql, params = self._ar_pages().query.sql_with_params()
+        return f"SELECT 'yes' AS v, COUNT(*) AS n FROM matched WHERE pk IN ({sql})", list(params)
+
+
+def count_facets(facets, queryset):
+    """Fill each facet's ``counts`` over ``queryset`` in one query; return the queryset's size.
+
+    The matching assets are read once, as a common table expression, and every facet groups
+    those rows: a search or a filter is evaluated once, not once per facet, which is what keeps
+    the explorer and the search within a few hundred milliseconds at 50,000 assets.
+    """
+    fields = sorted({facet.field_name for facet in facets if facet.field_name})
+    # Annotations come last in the SELECT whatever their place in values_list().
+    rows = with_parent_path(queryset).order_by().values_list(
+        "pk", "translation_key", *fields, "parent_path")
+    matched_sql, params = rows.query.sql_with_params()
+    params = list(params)
+    columns = ", ".join(["pk", "translation_key", *fields, "parent_path"])
+    parts = []
+    for index, facet in enumerate(facets):
+        sql, facet_params = facet.count_sql()
+        # Each part wrapped in its own SELECT: a compound query may not group its members.
+        parts.append(f"SELECT {index}, CAST(v AS TEXT), n FROM ({sql}) AS f{index}")
+        params += facet_params
+    parts.append("SELECT -1, NULL, COUNT(*) FROM matched")
+    sql = f"WITH matched({columns}) AS ({matched_sql}) " + " UNION ALL ".join(parts)
+    grouped = {index: [] for index in range(-1, len(facets))}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for index, value, n in cursor.fetchall():
+            grouped[index].append((value, n))
+    for index, facet in enumerate(facets):
+        facet.counts = facet.counts_from(grouped[index])
+    return grouped[-1][0][1]
 
 
 def make_facets():
@@ -217,7 +264,7 @@ def make_facets():
                "priority_categories"),
         simple(ListFacet, "usage", _("Intended usage area"), choices.USAGE_AREAS,
                "usage_areas"),
-        simple(LicenceFacet, "licence", _("Licence"), choices.RIGHTS, "rights_uri"),
+        simple(ValueFacet, "licence", _("Licence"), choices.RIGHTS, "rights_uri"),
         LanguageFacet("language", _("Language available"),
                       tuple((code, local) for code, _english, local in EU_LANGUAGES)),
         ArFacet("ar", _("Augmented reality"), (("yes", _("Viewable in AR")),)),
@@ -232,6 +279,7 @@ class Exploration:
     facets: list
     sort: str
     query: str
+    total: int | None = None  # len(assets) when the facet counting already knows it
 
     @property
     def active_filters(self):
@@ -257,16 +305,25 @@ def explore(params, language, *, matching=None):
         facet.selected = facet.parse(params.getlist(facet.param))
         if facet.selected:
             conditions[facet.param] = facet.condition(facet.selected)
+    # Facets whose counts apply the same conditions (every facet without a selection) share
+    # one counting query: 1 + the number of facets with a selection, whatever the collection.
+    groups = {}
     for facet in facets:
-        others = Q()
-        for param, condition in conditions.items():
-            if param != facet.param:
-                others &= condition
-        facet.counts = facet.count(base.filter(others))
+        others = tuple(param for param in conditions if param != facet.param)
+        groups.setdefault(others, []).append(facet)
+    total = None  # the result's size: the count of the group that applies every condition
+    for others, members in groups.items():
+        queryset = base
+        for param in others:
+            queryset = queryset.filter(conditions[param])
+        size = count_facets(members, queryset)
+        if len(others) == len(conditions):
+            total = size
     result = base
     for condition in conditions.values():
         result = result.filter(condition)
     sort = params.get("sort") if params.get("sort") in SORTS else DEFAULT_SORT
     result = with_parent_path(result).select_related("locale").order_by(*SORTS[sort][1])
-    return Exploration(assets=result, facets=facets, sort=sort, query=params.get("q", ""))
+    return Exploration(assets=result, facets=facets, sort=sort, query=params.get("q", ""),
+                       total=total)
 

@@ -13,9 +13,15 @@ home page with its counts and latest assets, the collection explorer).
 
 Responses carry ``Cache-Control`` (public and revalidated for readers, private for users) and
 ``Vary: Cookie``; Django's ConditionalGetMiddleware adds the ``ETag`` and answers 304.
+
+The open-data endpoints (the JSON API and OAI-PMH) are cached the same way with any query
+string, each prefix under one version that every purge renews: an asset published anywhere
+changes lists, records and resumption pages alike. Their views set their own ``Cache-Control``
+and ``ETag``; a cached OAI-PMH answer gets a fresh ``responseDate``.
 """
 
 import hashlib
+import re
 import uuid
 
 from django.conf import settings
@@ -25,10 +31,13 @@ from django.utils.translation import get_language
 
 # Paths (under each language prefix) that show campaign-wide figures or lists.
 COLLECTION_WIDE = ("", "collection/")
+# Open-data prefixes: every URL under one is cached, whatever its query string.
+OPEN_DATA = ("/api/", "/oai/")
+RESPONSE_DATE = re.compile(rb"<responseDate>[^<]*</responseDate>")
 
 
 def _seconds():
-    return getattr(settings, "TWINIT_PAGE_CACHE_SECONDS", 0)
+    return settings.TWINIT_PAGE_CACHE_SECONDS
 
 
 def _language_prefixed(path):
@@ -45,21 +54,39 @@ def _cache_key(request, version):
     return f"twinit:page:{get_language()}:{version}:{full}"
 
 
+def _open_data_prefix(path):
+    return next((prefix for prefix in OPEN_DATA if path.startswith(prefix)), None)
+
+
 def _cacheable_request(request):
     if request.method not in ("GET", "HEAD") or not _seconds():
         return False
     if getattr(request, "user", None) is None or request.user.is_authenticated:
         return False
+    if _open_data_prefix(request.path):
+        return True
     if set(request.GET) - {"page"}:
         return False
     return _language_prefixed(request.path)
 
 
-def _cacheable_response(response):
+def _fresh_response_date(response):
+    """An OAI-PMH answer states when it was given: a cached one says now."""
+    from django.utils import timezone
+
+    now = timezone.now().strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    response.content = RESPONSE_DATE.sub(
+        b"<responseDate>" + now + b"</responseDate>", response.content, count=1)
+    return response
+
+
+def _cacheable_response(response, open_data=False):
+    # OAI-PMH asks clients to revalidate (no-cache) with its ETag: the server may still keep it.
+    refusals = ("private", "no-store") if open_data else ("private", "no-cache", "no-store")
     cache_control = response.get("Cache-Control", "")
     return (
         response.status_code == 200 and not response.streaming and not response.cookies
-        and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+        and not any(word in cache_control for word in refusals)
     )
 
 
@@ -74,7 +101,8 @@ class AnonymousPageCacheMiddleware:
                     and request.user.is_authenticated:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
-        version_key = _version_key(request.path)
+        open_data = _open_data_prefix(request.path)
+        version_key = _version_key(open_data or request.path)
         version = cache.get(version_key)
         if version is None:
             version = uuid.uuid4().hex
@@ -83,11 +111,12 @@ class AnonymousPageCacheMiddleware:
         key = _cache_key(request, version)
         cached = cache.get(key)
         if cached is not None:
-            return cached
+            return _fresh_response_date(cached) if open_data == "/oai/" else cached
         response = self.get_response(request)
-        if _cacheable_response(response):
-            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-            patch_vary_headers(response, ("Cookie",))
+        if _cacheable_response(response, open_data=bool(open_data)):
+            if not open_data:  # the API and OAI-PMH views say how long clients may keep them
+                patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+                patch_vary_headers(response, ("Cookie",))
             cache.set(key, response, _seconds())
         return response
 
@@ -98,8 +127,8 @@ def purge_paths(paths):
 
 
 def paths_to_purge(page):
-    """The paths showing `page`: itself and its parent in every language, and every language's
-    campaign-wide pages."""
+    """The paths showing `page`: itself and its parent in every language, every language's
+    campaign-wide pages and the open-data endpoints."""
     from wagtail.models import Page
 
     paths = set()
@@ -113,6 +142,7 @@ def paths_to_purge(page):
             paths.add(url)
     for code, _name in settings.LANGUAGES:
         paths.update(f"/{code}/{suffix}" for suffix in COLLECTION_WIDE)
+    paths.update(OPEN_DATA)
     return paths
 
 

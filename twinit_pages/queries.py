@@ -9,7 +9,7 @@ from django.db.models.functions import Left, Length
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from twinit_pages import choices
+from campaign import choices, geography
 from twinit_pages.models import AssetGalleryImage, HeritageAssetPage, MemberStatePage
 
 # The rendition of a gallery image on a card (asset_card.html asks for the same filter).
@@ -20,10 +20,16 @@ def live_assets():
     return HeritageAssetPage.objects.live().public()
 
 
+def live_asset_rows():
+    """Live public assets as plain page rows: a count needs no column of the asset table, and
+    leaving it out of the join halves the cost of counting 50,000 assets."""
+    return Page.objects.type(HeritageAssetPage).live().public()
+
+
 def live_asset_counts_by_parent():
     """{parent page path: number of live assets under it}: one GROUP BY (assets are leaves)."""
     rows = (
-        live_assets().order_by()
+        live_asset_rows().order_by()
         .annotate(parent_path=Left("path", Length("path") - Page.steplen))
         .values("parent_path").annotate(count=Count("pk")).values_list("parent_path", "count")
     )
@@ -37,10 +43,8 @@ def campaign_counts(counts=None):
     ``live_asset_counts_by_parent()`` when the caller already has it.
     """
     counts = live_asset_counts_by_parent() if counts is None else counts
-    states = set(
-        MemberStatePage.objects.filter(path__in=list(counts)).values_list("iso_code", flat=True)
-    )
-    assets = live_assets().order_by().values("translation_key").distinct().count()
+    states = set(geography.countries_by_path(counts).values())
+    assets = live_asset_rows().order_by().values("translation_key").distinct().count()
     return {"member_states": len(states), "assets": assets}
 
 
@@ -81,9 +85,7 @@ def with_cards(assets):
         images.setdefault(item.page_id, item)
     # The country in the reader's language (the vocabulary's label), whether or not its Member
     # State page is translated yet.
-    parents = dict(MemberStatePage.objects.filter(
-        path__in={asset.path[: -Page.steplen] for asset in assets}
-    ).values_list("path", "iso_code"))
+    parents = geography.countries_by_path({asset.path[: -Page.steplen] for asset in assets})
     for asset in assets:
         asset.card_poster = poster_of(models[pk] for pk in model_ids[asset.pk] if pk in models)
         asset.card_image = images.get(asset.pk)

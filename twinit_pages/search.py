@@ -24,7 +24,7 @@ from django.utils import translation
 from wagtail.models import Locale
 from wagtail.search.models import IndexEntry
 
-from twinit_pages import choices
+from campaign import choices
 from twinit_pages.models import CampaignPage, HeritageAssetPage
 
 WORD = re.compile(r"\w+", re.UNICODE)

@@ -8,9 +8,9 @@ from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
 from django.utils import translation
 
-from twinit_pages import choices, collection
+from campaign import choices
+from twinit_pages import collection
 from twinit_pages import search as site_search
-from twinit_pages.models import HeritageAssetPage
 from twinit_pages.queries import with_cards
 from twinit_pages.templatetags.twinit import locale_code
 
@@ -48,7 +48,10 @@ def _facet_context(exploration, params):
 
 
 def _render(request, template, params, exploration, extra):
-    page = Paginator(exploration.assets, collection.PAGE_SIZE).get_page(params.get("page"))
+    paginator = Paginator(exploration.assets, collection.PAGE_SIZE)
+    if exploration.total is not None:
+        paginator.count = exploration.total  # counted with the facets: no second pass
+    page = paginator.get_page(params.get("page"))
     page.object_list = with_cards(page.object_list)
     without_page = params.copy()
     without_page.pop("page", None)
@@ -77,6 +80,13 @@ def explorer(request):
                    {"query": ""})
 
 
+def _found(exploration):
+    """Whether the exploration has results: known from its facet counts, else asked once."""
+    if exploration.total is not None:
+        return exploration.total > 0
+    return exploration.assets.exists()
+
+
 def search(request):
     """Full-text search over live public assets and campaign pages in the reader's language.
 
@@ -92,14 +102,16 @@ def search(request):
             params, language, matching=site_search.matching_asset_ids(query)
         )
         pages = site_search.matching_pages(query, language)
-        if not exploration.assets.exists() and not pages:
+        if not _found(exploration) and not pages:
             suggestion = site_search.suggest(query, language)
             if suggestion:
-                retry = site_search.matching_asset_ids(suggestion)
-                if HeritageAssetPage.objects.filter(pk__in=retry).exists():
-                    corrected_from, query = query, suggestion
-                    params["q"] = suggestion
-                    exploration = collection.explore(params, language, matching=retry)
+                retry_params = params.copy()
+                retry_params["q"] = suggestion
+                retry = collection.explore(
+                    retry_params, language, matching=site_search.matching_asset_ids(suggestion))
+                if _found(retry):
+                    corrected_from, query, params = query, suggestion, retry_params
+                    exploration = retry
                     pages = site_search.matching_pages(suggestion, language)
     else:
         exploration = collection.explore(params, language, matching=[])

@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from django.db.models import Q
 from wagtail.models import Page
 
-from workflows import roles
+from campaign import geography, roles
 
 # The user of the admin request being served (set by confidentiality_middleware), so a page can
 # choose its display title without a request at hand.
@@ -31,12 +31,8 @@ def _state_paths(user):
     """Tree paths of the Member State pages (every locale) of the user's own countries."""
     cache = getattr(user, "_twinit_state_paths", None)
     if cache is None:
-        from twinit_pages.models import MemberStatePage
-
         countries = roles.coordinated_countries(user) | roles.contributed_countries(user)
-        cache = list(
-            MemberStatePage.objects.filter(iso_code__in=countries).values_list("path", flat=True)
-        )
+        cache = [path for path, iso in geography.countries_by_path().items() if iso in countries]
         user._twinit_state_paths = cache
     return cache
 

@@ -35,8 +35,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import GroupApprovalTask, Page, WorkflowState
 
-from twinit_pages.choices import MEMBER_STATES
-from workflows import roles
+from campaign import geography, roles
+from campaign.choices import MEMBER_STATES
 
 STATES = (
     ("draft", _("Draft")),
@@ -105,12 +105,10 @@ def target_filter():
 
 
 def _source_assets():
-    """One page per asset: the first page (lowest id) of each translation key. An anti-join on
-    the (translation_key, locale) index: no page of the same key has a lower id."""
+    """One page per asset: the source page of each translation key."""
     from twinit_pages.models import HeritageAssetPage
 
-    earlier = Page.objects.filter(translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk"))
-    return Page.objects.type(HeritageAssetPage).filter(~Exists(earlier)).order_by()
+    return geography.sources(Page.objects.type(HeritageAssetPage)).order_by()
 
 
 def _parent_path(field="path"):
@@ -120,14 +118,12 @@ def _parent_path(field="path"):
 def compute_rows(countries=None):
     """Every figure is a GROUP BY over the assets of each Member State (its page path), so the
     dashboard costs the same few queries at 50 assets and at 50,000."""
-    from twinit_pages.models import MemberStatePage
     from workflows.models import NationalApprovalTask, ReadinessCheckTask, ReadinessCheckTaskState
 
     rows = {iso: Row(iso, str(name)) for iso, name in MEMBER_STATES
             if countries is None or iso in countries}
     country_of_path = {
-        path: iso for path, iso in MemberStatePage.objects.values_list("path", "iso_code")
-        if iso in rows
+        path: iso for path, iso in geography.countries_by_path().items() if iso in rows
     }
     # Assets are counted by their parent's path; parents outside `rows` are skipped below.
     assets = _source_assets()

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page, ReferenceIndex
 
-from workflows import roles
+from campaign import roles
 
 
 def live_pages_using(obj):
@@ -67,13 +67,18 @@ def cannot_delete_response(request, obj, pages):
     }, status=403)
 
 
+def in_use_response(request, obj):
+    """The refusal page if the user may not delete ``obj`` because a live page uses it."""
+    pages = in_use_refusal(request.user, obj)
+    return cannot_delete_response(request, obj, pages) if pages else None
+
+
 class InUseProtectedDeleteMixin:
     """For Wagtail's generic delete views: refuse (on the confirmation page already) to delete
     what a live page uses. Permission checks of the view run first (dispatch)."""
 
     def _refusal(self):
-        pages = in_use_refusal(self.request.user, self.object)
-        return cannot_delete_response(self.request, self.object, pages) if pages else None
+        return in_use_response(self.request, self.object)
 
     def get(self, request, *args, **kwargs):
         return self._refusal() or super().get(request, *args, **kwargs)

@@ -15,7 +15,7 @@ All share the password ``DEMO_PASSWORD``; their addresses are under example.org.
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from workflows import roles
+from campaign import roles
 
 DEMO_PASSWORD = "twinit-demo"  # noqa: S105 (documented development password)
 
@@ -67,13 +67,13 @@ def stage(page, target):
     the publication gate, as in the admin. An asset that fails the readiness check stops the
     demo: the demo must show content the product itself accepts.
     """
-    from workflows.models import member_state_of
+    from campaign.geography import country_of
 
     if target not in STAGES:
         raise ValueError(f"Unknown demo stage {target!r}; use one of {', '.join(STAGES)}.")
     if target == "draft":
         return page
-    iso = member_state_of(page)
+    iso = country_of(page)
     workflow_state = page.get_workflow().start(page, _member(roles.contributors(iso)))
     approvers = [_member(roles.coordinators(iso)), _member(roles.EUROPEANA_EDITORS)]
     steps = STAGES.index(target) - STAGES.index("national_review")

@@ -25,7 +25,7 @@ from contextvars import ContextVar
 
 from django.utils.translation import gettext as _
 
-from workflows import roles
+from campaign import roles
 
 OVERRIDE_ACTION = "twinit.publish_override"
 
@@ -57,10 +57,10 @@ def passed(revision, task):
 
 def is_gated_asset(page):
     """A Member State's heritage asset in its source language."""
+    from campaign.geography import country_of
     from twinit_pages.models import HeritageAssetPage
-    from workflows.models import member_state_of
 
-    return isinstance(page.specific_deferred, HeritageAssetPage) and bool(member_state_of(page))
+    return isinstance(page.specific_deferred, HeritageAssetPage) and bool(country_of(page))
 
 
 def source_page(page, translation):

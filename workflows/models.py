@@ -10,30 +10,13 @@
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import CharField, Q
+from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, Task, TaskState
+from wagtail.models import Task, TaskState
 
-from workflows import roles
+from campaign import geography, roles
 from workflows.scoped import ScopedApprovalMixin
-
-
-def member_state_of(obj):
-    """The ISO code of the Member State page at or above a page, or "" (campaign pages)."""
-    from twinit_pages.models import MemberStatePage
-
-    if not isinstance(obj, Page):
-        return ""
-    specific = obj.specific_deferred if hasattr(obj, "specific_deferred") else obj
-    if isinstance(specific, MemberStatePage):
-        return specific.iso_code
-    state = (
-        MemberStatePage.objects.filter(path__in=obj.get_ancestors().values("path"))
-        .values_list("iso_code", flat=True)
-        .first()
-    )
-    return state or ""
 
 
 def _skip(task, workflow_state, comment=""):
@@ -129,19 +112,16 @@ class NationalApprovalTask(ScopedApprovalMixin, Task):
 
     # --- who may act ---
 
-    def country_of(self, obj):
-        return member_state_of(obj)
-
     def user_can_moderate(self, obj, user):
         if not user.is_authenticated or not user.is_active:
             return False
         if user.is_superuser:
             return True
-        iso = self.country_of(obj)
+        iso = geography.country_of(obj)
         return bool(iso) and iso in roles.coordinated_countries(user)
 
     def start(self, workflow_state, user=None):
-        if not self.country_of(workflow_state.content_object):
+        if not geography.country_of(workflow_state.content_object):
             return _skip(self, workflow_state, comment=str(_("No Member State: no national step.")))
         return super().start(workflow_state, user=user)
 
@@ -157,15 +137,7 @@ class NationalApprovalTask(ScopedApprovalMixin, Task):
         countries = roles.coordinated_countries(user)
         if not countries:
             return TaskState.objects.none()
-        from twinit_pages.models import MemberStatePage
-
-        paths = MemberStatePage.objects.filter(iso_code__in=countries).values_list(
-            "path", flat=True
-        )
-        under = Q(pk__in=[])
-        for path in paths:
-            under |= Q(path__startswith=path)
-        page_ids = Page.objects.filter(under).annotate(str_id=Cast("id", CharField())).values(
+        page_ids = geography.pages_in(countries).annotate(str_id=Cast("id", CharField())).values(
             "str_id"
         )
         return states.filter(workflow_state__object_id__in=page_ids)

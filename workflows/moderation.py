@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import GroupApprovalTask, TaskState, WorkflowState
 
-from workflows import roles
+from campaign import roles
 from workflows.gate import Refused
 
 

@@ -28,38 +28,62 @@ from wagtail.admin.mail import (
     Notifier,
     WorkflowStateRejectionEmailNotifier,
 )
-from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.models import GroupApprovalTask, Page, TaskState, WorkflowState
 from wagtail.signals import page_published, task_submitted, workflow_rejected
 
-from workflows import roles
+from campaign import geography, roles
 
 
-class NationalApprovalSubmittedNotifier(BaseGroupApprovalTaskStateEmailNotifier):
-    """Reuses Wagtail's "task_state_submitted" templates."""
+class ScopedReviewersNotifier(BaseGroupApprovalTaskStateEmailNotifier):
+    """When a task whose reviewers depend on the page starts, mail those reviewers (Wagtail's
+    "task_state_submitted" templates): national approval (the page's coordinators) and
+    translation review (coordinators or editors, by language) alike.
+
+    Nobody gets it twice: those Wagtail's own notifier already mails for a group approval task
+    (its groups, and superusers if WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS) are left out,
+    as is the user who started the task. Subclasses name the task class and the groups.
+    """
 
     notification = "submitted"
 
-    def can_handle(self, instance, **kwargs):
-        from workflows.models import NationalApprovalTask
+    def task_class(self):
+        raise NotImplementedError
 
+    def reviewer_group_names(self, page):
+        raise NotImplementedError
+
+    def can_handle(self, instance, **kwargs):
         return isinstance(instance, TaskState) and isinstance(
-            instance.task.specific, NationalApprovalTask
+            instance.task.specific, self.task_class()
         )
 
     def get_recipient_users(self, task_state, **kwargs):
-        from workflows.models import member_state_of
-
         User = get_user_model()
-        iso = member_state_of(task_state.workflow_state.content_object)
-        recipients = User.objects.filter(groups__name=roles.coordinators(iso)) if iso else (
-            User.objects.none()
-        )
-        if getattr(settings, "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", True):
+        page = task_state.workflow_state.content_object
+        recipients = User.objects.filter(groups__name__in=self.reviewer_group_names(page))
+        superusers = settings.WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS
+        task = task_state.task.specific
+        if isinstance(task, GroupApprovalTask):
+            recipients = recipients.exclude(groups__in=task.groups.all())
+            if superusers:
+                recipients = recipients.exclude(is_superuser=True)
+        elif superusers:
             recipients = recipients | User.objects.filter(is_superuser=True)
         user = kwargs.get("user")
         if user is not None:
             recipients = recipients.exclude(pk=user.pk)
         return set(recipients.distinct())
+
+
+class NationalApprovalSubmittedNotifier(ScopedReviewersNotifier):
+    def task_class(self):
+        from workflows.models import NationalApprovalTask
+
+        return NationalApprovalTask
+
+    def reviewer_group_names(self, page):
+        iso = geography.country_of(page)
+        return [roles.coordinators(iso)] if iso else []
 
 
 class ReadinessRejectedNotifier(WorkflowStateRejectionEmailNotifier):

@@ -55,10 +55,7 @@ def is_asset(page):
 
 def three_d_problems(page):
     """At least one 3D model processed without errors (models3d app, via page.three_d_models())."""
-    if not hasattr(page, "three_d_models"):
-        # The models3d integration is not installed yet: nothing can be checked, so say so.
-        return [_("Add at least one 3D model (3D models cannot be attached yet).")]
-    models = list(page.three_d_models() or [])
+    models = list(page.three_d_models())
     if not models:
         return [_("Add at least one 3D model.")]
     foreign = foreign_models(page, models)
@@ -81,10 +78,10 @@ def three_d_problems(page):
 def foreign_models(page, models):
     """Models kept in another Member State's collection (the chooser never offers them; a crafted
     form post could still name one)."""
-    from twinit_pages.choices import MEMBER_STATE_CODES
-    from workflows.models import member_state_of
+    from campaign.choices import MEMBER_STATE_CODES
+    from campaign.geography import country_of
 
-    iso = member_state_of(page) if page.pk else ""
+    iso = country_of(page) if page.pk else ""
     foreign = []
     for model in models:
         collection = getattr(model, "collection", None)
@@ -118,11 +115,8 @@ def alt_text_problems(page):
 
 
 def predict_tiers(page):
-    """europeana.tiers.predict(page), or None while that module is not available."""
-    try:
-        from europeana.tiers import predict
-    except ImportError:
-        return None
+    from europeana.tiers import predict
+
     return predict(page)
 
 

@@ -29,9 +29,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from locales.languages import LANGUAGE_CODES
-from twinit_pages.choices import MEMBER_STATE_CODES
-from workflows import roles
+from campaign import roles
+from campaign.languages import LANGUAGE_CODES
 
 EDITOR_PAGE_PERMISSIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
 NATIONAL_PAGE_PERMISSIONS = ("add", "change")
@@ -137,28 +136,34 @@ def ensure_translators(perms=None):
     return [_group(perms, roles.translators(code)) for code in LANGUAGE_CODES]
 
 
+def ensure_workflow_with_tasks(name, tasks):
+    """The active workflow ``name`` with ``tasks`` ((task model, task name) pairs, each task
+    found by its name or created) in this order; idempotent. Returns (workflow, tasks)."""
+    workflow, _created = Workflow.objects.get_or_create(name=name, defaults={"active": True})
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    found = []
+    for order, (model, task_name) in enumerate(tasks):
+        task = model.objects.filter(name=task_name).first() or model.objects.create(name=task_name)
+        WorkflowTask.objects.update_or_create(
+            workflow=workflow, task=task, defaults={"sort_order": order}
+        )
+        found.append(task)
+    return workflow, found
+
+
 @transaction.atomic
 def ensure_workflow(perms=None):
     """The workflow "Twin it! submission" and its three tasks, in order."""
     from workflows.models import NationalApprovalTask, ReadinessCheckTask
 
-    workflow, _created = Workflow.objects.get_or_create(
-        name=roles.WORKFLOW_NAME, defaults={"active": True}
-    )
-    if not workflow.active:
-        workflow.active = True
-        workflow.save(update_fields=["active"])
-    readiness = ReadinessCheckTask.objects.filter(name=roles.READINESS_TASK_NAME).first()
-    readiness = readiness or ReadinessCheckTask.objects.create(name=roles.READINESS_TASK_NAME)
-    national = NationalApprovalTask.objects.filter(name=roles.NATIONAL_TASK_NAME).first()
-    national = national or NationalApprovalTask.objects.create(name=roles.NATIONAL_TASK_NAME)
-    europeana = GroupApprovalTask.objects.filter(name=roles.EUROPEANA_TASK_NAME).first()
-    europeana = europeana or GroupApprovalTask.objects.create(name=roles.EUROPEANA_TASK_NAME)
+    workflow, (_readiness, _national, europeana) = ensure_workflow_with_tasks(roles.WORKFLOW_NAME, (
+        (ReadinessCheckTask, roles.READINESS_TASK_NAME),
+        (NationalApprovalTask, roles.NATIONAL_TASK_NAME),
+        (GroupApprovalTask, roles.EUROPEANA_TASK_NAME),
+    ))
     europeana.groups.add(ensure_editors(perms))
-    for order, task in enumerate((readiness, national, europeana)):
-        WorkflowTask.objects.update_or_create(
-            workflow=workflow, task=task, defaults={"sort_order": order}
-        )
     assign_workflow(workflow)
     return workflow
 
@@ -172,23 +177,3 @@ def assign_workflow(workflow=None):
         return
     for home in CampaignHomePage.objects.filter(workflowpage__isnull=True):
         WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
-
-
-@transaction.atomic
-def setup_campaign():
-    from locales.setup import ensure_locales
-
-    ensure_locales()
-    perms = Permissions()
-    ensure_editors(perms)
-    for iso in MEMBER_STATE_CODES:
-        ensure_member_state(iso, perms)
-    ensure_translators(perms)
-    workflow = ensure_workflow(perms)
-    # Translators' rights and the translation review live with the translation features.
-    from locales.permissions import grant_translator_permissions
-    from locales.review import ensure_workflow as ensure_translation_workflow
-
-    grant_translator_permissions()
-    ensure_translation_workflow()
-    return workflow

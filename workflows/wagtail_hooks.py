@@ -34,6 +34,14 @@ def register_dashboard_urls():
     ]
 
 
+@hooks.register("before_delete_threedmodel")
+def refuse_deleting_a_model_in_use(request, model):
+    """A 3D model a live page shows is deleted by a superuser only (workflows.deletion)."""
+    from workflows.deletion import in_use_response
+
+    return in_use_response(request, model)
+
+
 @hooks.register("before_delete_page")
 def only_own_unreviewed_drafts(request, page):
     """Below Europeana, a page is deleted by its author, unpublished and not in review."""

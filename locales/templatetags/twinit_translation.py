@@ -17,7 +17,6 @@ def translation_review_panel(context, translation, instance):
     from wagtail.models import Page
 
     from locales import coverage, review
-    from locales.views import STATE_LABELS
 
     request = context["request"]
     user = request.user
@@ -41,7 +40,7 @@ def translation_review_panel(context, translation, instance):
     return {
         "show": True,
         "state": state,
-        "state_label": STATE_LABELS.get(state, state),
+        "state_label": coverage.STATE_LABELS.get(state, state),
         "in_review": in_review and workflow_state.status == workflow_state.STATUS_IN_PROGRESS,
         "changes_requested": in_review
         and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES,

@@ -12,9 +12,9 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from .errors import ModelRejected
+from .formats import MODEL_EXTENSIONS
 from .limits import Limits
 
-MODEL_EXTENSIONS = (".glb", ".gltf", ".obj", ".ply", ".stl")
 # Archive clutter produced by macOS Finder and Windows Explorer; never a model.
 _IGNORED_PARTS = ("__MACOSX",)
 _CHUNK = 1024 * 1024
@@ -150,7 +150,8 @@ def find_main_model(folder: Path, display_name: str) -> Path:
     if not found:
         raise ModelRejected(
             display_name, "does not contain a 3D model file.",
-            "Put the .gltf, .glb, .obj, .ply or .stl file in the zip with the files it uses.",
+            f"Put the {', '.join(MODEL_EXTENSIONS[:-1])} or {MODEL_EXTENSIONS[-1]} file in the zip "
+            "with the files it uses.",
             code="no_model",
         )
     if len(found) > 1:

@@ -3,8 +3,9 @@
 ``web`` (what the viewer loads first on desktop), ``mobile`` (phones and slow connections) and
 ``ar`` (Scene Viewer / Quick Look) are all written by ``node/derive.cjs`` with glTF-Transform
 and meshoptimizer in one Node process: it reads the master once and also reports its counts.
-OBJ, PLY and STL are first converted to GLB with trimesh. ``gltf_to_glb`` is the lossless
-repack of a multi-file glTF, kept for callers that need the master's bytes in one GLB.
+OBJ is first converted to GLB by ``objglb`` (at native speed), PLY and STL by trimesh.
+``gltf_to_glb`` is the lossless repack of a multi-file glTF, kept for callers that need the
+master's bytes in one GLB.
 """
 
 import base64
@@ -14,6 +15,9 @@ import mimetypes
 import shutil
 import struct
 import subprocess
+import tempfile
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -24,6 +28,7 @@ import trimesh
 from . import gltf_validator
 from .errors import ProcessingError
 from .limits import Limits
+from .materials import base_colour, base_colour_image
 from .thumbnail import NEUTRAL
 from .validate import ValidatedModel
 
@@ -122,26 +127,17 @@ def _neutralise_black(scene: trimesh.Scene) -> trimesh.Scene:
         visual = getattr(geom, "visual", None)
         if getattr(visual, "kind", None) != "texture":
             continue
-        mat = visual.material
-        has_image = getattr(mat, "image", None) is not None or getattr(
-            mat, "baseColorTexture", None) is not None
-        if has_image:
+        if base_colour_image(visual.material) is not None:
             continue
-        for attr in ("baseColorFactor", "diffuse", "main_color"):
-            value = getattr(mat, attr, None)
-            if value is not None:
-                rgb = np.asarray(value, dtype=np.float64)[:3]
-                if rgb.max() > 1.0:
-                    rgb = rgb / 255.0
-                if rgb.max() < 0.03:
-                    neutral = np.append(np.round(NEUTRAL * 255), 255).astype(np.uint8)
-                    geom.visual = trimesh.visual.TextureVisuals(
-                        uv=visual.uv,
-                        material=trimesh.visual.material.PBRMaterial(
-                            baseColorFactor=neutral, metallicFactor=0.0, roughnessFactor=0.9,
-                        ),
-                    )
-                break
+        rgb = base_colour(visual.material)
+        if rgb is not None and rgb.max() < 0.03:
+            neutral = np.append(np.round(NEUTRAL * 255), 255).astype(np.uint8)
+            geom.visual = trimesh.visual.TextureVisuals(
+                uv=visual.uv,
+                material=trimesh.visual.material.PBRMaterial(
+                    baseColorFactor=neutral, metallicFactor=0.0, roughnessFactor=0.9,
+                ),
+            )
     return scene
 
 
@@ -183,35 +179,74 @@ class Derivatives:
 
 
 def base_glb(vm: ValidatedModel, out_dir: Path) -> Path:
-    """What the derivative script reads: glTF/GLB masters as they are, other formats as GLB."""
+    """What the derivative script reads: glTF/GLB masters as they are, OBJ as validation
+    converted it, PLY and STL through trimesh."""
     if vm.format in ("glb", "gltf"):
         return vm.path
+    if vm.base_glb is not None:
+        return vm.base_glb
     return mesh_to_glb(vm.scene, out_dir / "base.glb")
 
 
-def make_derivatives(vm: ValidatedModel, out_dir: Path, limits: Limits) -> Derivatives:
-    """Write ``web.glb``, ``mobile.glb`` and ``ar.glb`` in ``out_dir`` from the master (read
-    only) in one Node process; every one must pass the Khronos validator with zero errors."""
-    source = base_glb(vm, out_dir)
-    options = {
-        "web": {"texture": limits.web_texture_px},
-        "mobile": {"texture": limits.mobile_texture_px, "triangles": limits.mobile_triangles},
-        "ar": {"texture": limits.ar_texture_px},
-    }
-    try:
-        proc = subprocess.run(
+class DerivativeJob:
+    """``derive.cjs`` running on a master: started early, so that it overlaps with whatever
+    Python still has to do (the Khronos validator on the master, zipping and hashing the
+    master, the poster); :meth:`finish` collects the result."""
+
+    def __init__(self, source: Path, out_dir: Path, limits: Limits):
+        options = {
+            "web": {"texture": limits.web_texture_px},
+            "mobile": {"texture": limits.mobile_texture_px, "triangles": limits.mobile_triangles},
+            "ar": {"texture": limits.ar_texture_px},
+        }
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.out_dir = out_dir
+        self.timeout = limits.derivative_timeout_s
+        # stderr goes to a file: a pipe nobody reads while stdout is read could fill and block.
+        self._stderr = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen(
             [gltf_validator.node_binary(), "--expose-gc", str(DERIVE_SCRIPT), str(source),
              str(out_dir), json.dumps(options)],
-            capture_output=True, timeout=limits.derivative_timeout_s,
-            env=gltf_validator.node_env(), check=False,
+            stdout=subprocess.PIPE, stderr=self._stderr, env=gltf_validator.node_env(),
         )
-    except subprocess.TimeoutExpired as exc:
-        raise ProcessingError(
-            f"Making the viewer versions took longer than {limits.derivative_timeout_s} s.") from exc
-    if proc.returncode != 0:
-        raise ProcessingError("Making the viewer versions failed: "
-                              + proc.stderr.decode("utf-8", "replace")[-500:])
-    report = json.loads(proc.stdout)
+        self._timer = threading.Timer(self.timeout, self.proc.kill)
+        self._timer.start()
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        self.proc.stdout.close()
+        self._stderr.close()
+
+    def finish(self, on_ready: Callable[[str, Path], None] | None = None) -> Derivatives:
+        """Wait for every version; ``on_ready(role, path)`` runs as soon as each file is
+        written (while Node goes on with the others)."""
+        last = b""
+        try:
+            for line in self.proc.stdout:
+                if line.startswith(b'{"ready"'):
+                    entry = json.loads(line)
+                    if on_ready is not None:
+                        on_ready(entry["ready"], self.out_dir / entry["file"])
+                elif line.strip():
+                    last = line
+            self.proc.wait()
+            timed_out = not self._timer.is_alive() and self.proc.returncode != 0
+            self._stderr.seek(0)
+            stderr = self._stderr.read()
+        finally:
+            self.cancel()
+        if timed_out:
+            raise ProcessingError(f"Making the viewer versions took longer than {self.timeout} s.")
+        if self.proc.returncode != 0:
+            raise ProcessingError("Making the viewer versions failed: "
+                                  + stderr.decode("utf-8", "replace")[-500:])
+        return _derivatives_from_report(json.loads(last), self.out_dir)
+
+
+def _derivatives_from_report(report: dict, out_dir: Path) -> Derivatives:
     by_role = {}
     for entry in report["derivatives"]:
         problems = entry["validator"]

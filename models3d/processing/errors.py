@@ -1,9 +1,8 @@
 """The one exception that refuses an upload, worded for the person who uploaded it."""
 
-ACCEPTED_FORMATS = (
-    "Accepted: .glb, .gltf, .obj (+.mtl, textures), .ply, .stl, "
-    "or a .zip of a multi-file glTF or OBJ."
-)
+from .formats import ACCEPTED
+
+ACCEPTED_FORMATS = f"Accepted: {ACCEPTED}"
 
 
 class ModelRejected(Exception):

@@ -12,6 +12,8 @@ import numpy as np
 import trimesh
 from PIL import Image
 
+from .materials import base_colour, base_colour_image
+
 # Warm stone grey: readable for plaster casts and scans exported with black or no material.
 NEUTRAL = np.array([0.80, 0.77, 0.72], dtype=np.float32)
 BACKGROUND = (240, 239, 236)
@@ -45,20 +47,9 @@ def _texture_array(img, cache: dict) -> np.ndarray | None:
 
 def _material_colour(material, cache: dict) -> tuple[np.ndarray, np.ndarray | None]:
     """(base colour factor RGB 0..1, texture as HxWx3 uint8 or None) of a trimesh material."""
-    factor = None
-    image = None
-    for attr in ("baseColorFactor", "main_color", "diffuse"):
-        value = getattr(material, attr, None)
-        if value is not None:
-            factor = np.asarray(value, dtype=np.float32)[:3]
-            if factor.max() > 1.0:
-                factor = factor / 255.0
-            break
-    for attr in ("baseColorTexture", "image"):
-        img = getattr(material, attr, None)
-        if img is not None:
-            image = _texture_array(img, cache)
-            break
+    factor = base_colour(material)
+    img = base_colour_image(material)
+    image = _texture_array(img, cache) if img is not None else None
     if factor is None:
         factor = np.ones(3, dtype=np.float32) if image is not None else NEUTRAL.copy()
     return factor, image

@@ -9,6 +9,7 @@ geometry) are checked explicitly.
 import json
 import logging
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -18,11 +19,11 @@ import trimesh
 
 from . import gltf_validator
 from .errors import ModelRejected
+from .formats import BY_CODE, BY_EXTENSION
 from .limits import Limits
 from .markup import refuse_markup
+from .objglb import obj_to_glb
 
-FORMATS = {".glb": "glb", ".gltf": "gltf", ".obj": "obj", ".ply": "ply", ".stl": "stl"}
-FORMAT_LABELS = {"glb": "GLB", "gltf": "glTF", "obj": "OBJ", "ply": "PLY", "stl": "STL"}
 _REEXPORT = "Re-export it from your 3D software and upload it again."
 _ZIP_ADVICE = (
     "Upload a .zip that contains the model together with every file it uses "
@@ -40,6 +41,8 @@ class ValidatedModel:
     gltf_json: dict | None = None
     validator_report: dict | None = None
     loaded_scene: trimesh.Scene | None = None
+    # OBJ converted to GLB during validation (objglb.py): what the derivative step reads.
+    base_glb: Path | None = None
 
     @property
     def scene(self) -> trimesh.Scene:
@@ -119,7 +122,7 @@ def sniff(path: Path) -> str:
 def check_bytes(path: Path, display_name: str) -> str:
     """The declared format, after checking that the bytes agree with the file name."""
     ext = path.suffix.lower()
-    fmt = FORMATS.get(ext)
+    fmt = BY_EXTENSION[ext].code if ext in BY_EXTENSION else None
     if fmt is None:
         raise ModelRejected(
             display_name, f"has a file type ({ext or 'no extension'}) that is not a 3D model "
@@ -159,7 +162,7 @@ def check_bytes(path: Path, display_name: str) -> str:
             "(it may be truncated or damaged).", _REEXPORT, code="invalid_json",
         )
     elif fmt in ("obj", "ply", "stl") and found != fmt:
-        label = FORMAT_LABELS[fmt]
+        label = BY_CODE[fmt].name
         raise ModelRejected(
             display_name, f"is not a readable {label} file: its content does not look like "
             f"{label} data (it may be damaged or another kind of file).", _REEXPORT,
@@ -328,7 +331,7 @@ def obj_references(path: Path, root: Path, display_name: str) -> list[Path]:
 
 
 def load_scene(path: Path, fmt: str, display_name: str) -> trimesh.Scene:
-    label = FORMAT_LABELS[fmt]
+    label = BY_CODE[fmt].name
     # trimesh reports some decoding failures only as log warnings; keep them out of the logs
     # of a web worker, the geometry checks below catch their effect.
     log = logging.getLogger("trimesh")
@@ -405,9 +408,16 @@ def check_gltf_geometry(data: dict, display_name: str) -> None:
     )
 
 
-def validate(path: Path, root: Path, limits: Limits, display_name: str | None = None
-             ) -> ValidatedModel:
-    """Validate the model file ``path`` whose external files must lie below ``root``."""
+def validate(path: Path, root: Path, limits: Limits, display_name: str | None = None,
+             workdir: Path | None = None,
+             while_validating: Callable[[Path], None] | None = None) -> ValidatedModel:
+    """Validate the model file ``path`` whose external files must lie below ``root``.
+
+    An OBJ is read by :mod:`objglb` (not trimesh), which writes ``workdir/base.glb`` while it
+    checks the file: reading a 15 M-triangle scan twice would double the cost of ingest.
+    ``while_validating(path)`` is called for a glTF/GLB once its references are known to stay
+    inside the upload, just before the Khronos validator runs, so that work which only reads
+    the file (the derivatives) can run on the second core meanwhile."""
     display_name = display_name or path.name
     fmt = check_bytes(path, display_name)
     gltf_json = None
@@ -423,18 +433,24 @@ def validate(path: Path, root: Path, limits: Limits, display_name: str | None = 
 
     report = None
     if fmt in ("gltf", "glb"):
+        if while_validating is not None:
+            while_validating(path)
         report = gltf_validator.run_validator(path, root, timeout=limits.validator_timeout_s)
         rejection = gltf_validator.rejection_from_report(report, display_name)
         if rejection:
             raise rejection
 
     scene = None
+    base = None
     if fmt in ("gltf", "glb"):
         check_gltf_geometry(gltf_json, display_name)
+    elif fmt == "obj":
+        base = Path(workdir or path.parent) / "base.glb"
+        obj_to_glb(path, root, refs, base, display_name)
     else:
         scene = load_scene(path, fmt, display_name)
         check_geometry(scene, fmt, display_name, gltf_json)
     return ValidatedModel(
         path=path, root=root, format=fmt, display_name=display_name, loaded_scene=scene,
-        references=refs, gltf_json=gltf_json, validator_report=report,
+        references=refs, gltf_json=gltf_json, validator_report=report, base_glb=base,
     )

@@ -8,7 +8,8 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Collection, Page, PageLogEntry, WorkflowState
 
-from workflows import gate, roles
+from campaign import roles
+from workflows import gate
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from wagtail.models import Locale
 
-from locales.languages import LANGUAGE_CODES
+from campaign.languages import LANGUAGE_CODES
 from twinit_pages.models import CampaignPage, HeritageAssetPage
 
 pytestmark = pytest.mark.django_db

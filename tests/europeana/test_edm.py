@@ -3,10 +3,10 @@
 import pytest
 from lxml import etree
 
+from campaign import choices
 from europeana.edm import NS, edm_xml, record_to_xml
 from europeana.record import record_for
 from tests.europeana.conftest import fake_model, translate, with_models
-from twinit_pages import choices
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TEXT_PROPERTIES = (
@@ -187,7 +187,7 @@ def test_each_rights_uri(asset, validator, rights):
 
 
 def test_translations_become_language_tagged_values(asset, validator):
-    from locales.languages import LANGUAGE_CODES
+    from campaign.languages import LANGUAGE_CODES
 
     others = [code for code in LANGUAGE_CODES if code != "en"]
     for code in others:

@@ -2,10 +2,10 @@
 
 import pytest
 
+from campaign import choices
 from europeana import tiers
 from europeana.record import Entity, Literal, Ref, record_for
 from tests.europeana.conftest import fake_model, with_models
-from twinit_pages import choices
 
 OPEN = "http://creativecommons.org/licenses/by/4.0/"
 RESTRICTED = "http://creativecommons.org/licenses/by-nc/4.0/"

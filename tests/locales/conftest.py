@@ -7,7 +7,7 @@ import pytest
 
 @pytest.fixture
 def users(make_user):
-    from workflows import roles
+    from campaign import roles
 
     return SimpleNamespace(
         translator_fr=make_user("translator-fr", roles.translators("fr")),

@@ -7,16 +7,16 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+from campaign.languages import LANGUAGE_CODES
 from locales import catalogues
 from locales.extract import Message, extract
-from locales.languages import LANGUAGE_CODES
 
 
 def test_extraction_covers_templates_blocktranslate_plurals_and_choice_labels():
     messages = {m.msgid: m for m in extract()}
     assert "Skip to main content" in messages  # {% translate %} in cms/templates/base.html
     assert messages["%(counter)s asset"].msgid_plural == "%(counter)s assets"  # blocktranslate
-    assert "Photogrammetry" in messages  # gettext_lazy in twinit_pages/choices.py
+    assert "Photogrammetry" in messages  # gettext_lazy in campaign/choices.py
     assert "Estonia" in messages
     # Admin-only strings stay out: panel headings and model help texts are not public.
     assert "Reuse and rights" not in messages

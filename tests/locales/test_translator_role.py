@@ -5,10 +5,10 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail_localize.models import Translation
 
+from campaign import roles
 from locales.permissions import grant_translator_permissions
 from locales.review import start_translation
 from twinit_pages.models import CampaignHomePage, HeritageAssetPage
-from workflows import roles
 from workflows.gate import Refused
 
 pytestmark = pytest.mark.django_db

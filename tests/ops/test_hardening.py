@@ -109,7 +109,7 @@ def test_disguised_upload_is_refused_and_nothing_is_stored(admin_client, setting
 
 @pytest.mark.django_db(transaction=True)
 def test_two_chunks_at_the_same_offset_are_not_both_appended(admin_client):
-    from models3d.views import staging_dir
+    from models3d.staging import staging_dir
 
     start = admin_client.post("/admin/models3d/upload/start/", {"name": "a.stl", "size": 200})
     upload_id = start.json()["upload_id"]

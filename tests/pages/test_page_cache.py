@@ -97,3 +97,36 @@ def test_writes_are_never_answered_from_the_cache(client, state, page_cache):
         response = client.post(estonia.url, {"x": "1"})
     assert len(queries) > 0  # the view ran: a POST never gets the cached page
     assert "public" not in response.get("Cache-Control", "")
+
+
+def test_api_and_oai_answers_are_cached_and_purged_with_the_pages(client, demo_site,
+                                                                  page_cache):
+    """Open data under load: a repeated API or OAI-PMH request costs no query, a conditional
+    GET is a 304, and publishing or unpublishing anything shows in both at once."""
+    import re
+
+    api, oai = "/api/v1/assets/?page_size=100", "/oai/?verb=ListRecords&metadataPrefix=edm"
+    riga = HeritageAssetPage.objects.get(slug="riga-cathedral", locale__language_code="en")
+    for url in (api, oai):
+        first = client.get(url)
+        assert first.status_code == 200 and "Riga Cathedral" in first.content.decode()
+        second, queries = fetch(client, url)
+        assert queries == 0, url
+        assert second["ETag"] == first["ETag"]
+        assert client.get(url, HTTP_IF_NONE_MATCH=second["ETag"]).status_code == 304
+    # A cached OAI-PMH answer still states when it was given.
+    date = re.compile(r"<responseDate>([^<]+)</responseDate>")
+    assert date.search(client.get(oai).content.decode())
+    # Another query string is its own entry; errors are never kept.
+    assert fetch(client, "/api/v1/assets/?country=EE")[1] > 0
+    assert fetch(client, "/api/v1/assets/?country=EE")[1] == 0
+    assert client.get("/api/v1/assets/?country=XX").status_code == 400
+    assert fetch(client, "/api/v1/assets/?country=XX")[1] > 0
+
+    riga.unpublish()
+    for url in (api, oai):
+        response, queries = fetch(client, url)
+        assert queries > 0, url
+        assert "Riga Cathedral" not in response.content.decode() or url == oai
+    # OAI-PMH keeps a deleted record's header: the record is now marked deleted.
+    assert 'status="deleted"' in client.get(oai).content.decode()

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from twinit_pages import choices
+from campaign import choices
 from twinit_pages.models import HeritageAssetPage, Institution, MemberStatePage
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 
-from workflows import roles
+from campaign import roles
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

@@ -8,9 +8,9 @@ from django.urls import reverse
 from wagtail.models import Collection, Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from campaign import roles
 from tests.pages.helpers import asset_post as pages_asset_post
 from twinit_pages.models import HeritageAssetPage, Institution
-from workflows import roles
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Locale, Page, WorkflowState
 
-from twinit_pages.choices import MEMBER_STATE_CODES
+from campaign import roles
+from campaign.choices import MEMBER_STATE_CODES
 from twinit_pages.models import HeritageAssetPage, MemberStatePage
-from workflows import roles
 from workflows.dashboard import CSV_HEADER, compute_rows
 from workflows.models import ReadinessCheckTaskState
 

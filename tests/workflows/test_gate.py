@@ -12,9 +12,10 @@ from django.urls import reverse
 from wagtail.models import Locale, Page, PageLogEntry, TaskState, WorkflowState
 from wagtail_localize.models import Translation
 
+from campaign import roles
 from tests.workflows.conftest import current_task_name
 from twinit_pages.models import HeritageAssetPage
-from workflows import gate, roles
+from workflows import gate
 
 pytestmark = pytest.mark.django_db
 

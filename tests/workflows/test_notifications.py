@@ -5,9 +5,9 @@ from django.core import mail
 from wagtail.models import Page, TaskState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from campaign import roles
 from tests.workflows.conftest import current_task_name, edit_url, recipients
 from twinit_pages.models import CampaignPage
-from workflows import roles
 
 pytestmark = pytest.mark.django_db
 

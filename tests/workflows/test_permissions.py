@@ -6,6 +6,7 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
+from campaign import roles
 from tests.workflows.conftest import (
     action_url,
     add_url,
@@ -16,7 +17,6 @@ from tests.workflows.conftest import (
 )
 from twinit_pages.demo.images import render_jpeg
 from twinit_pages.models import HeritageAssetPage
-from workflows import roles
 
 pytestmark = pytest.mark.django_db
 

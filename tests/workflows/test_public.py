@@ -4,10 +4,10 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
+from campaign import roles
 from tests.pages.helpers import all_sitemaps
 from tests.workflows.conftest import current_task_name
 from twinit_pages.models import HeritageAssetPage
-from workflows import roles
 
 pytestmark = pytest.mark.django_db
 

@@ -11,10 +11,10 @@ from wagtail.models import (
     WorkflowPage,
 )
 
-from locales.languages import LANGUAGE_CODES
-from twinit_pages.choices import MEMBER_STATE_CODES
+from campaign import roles
+from campaign.choices import MEMBER_STATE_CODES
+from campaign.languages import LANGUAGE_CODES
 from twinit_pages.models import CampaignHomePage, MemberStatePage
-from workflows import roles
 from workflows.models import NationalApprovalTask, ReadinessCheckTask
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
+from campaign import roles
 from tests.workflows.conftest import current_task_name, recipients
-from workflows import roles
 from workflows.models import ReadinessCheckTaskState
 
 pytestmark = pytest.mark.django_db

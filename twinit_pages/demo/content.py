@@ -4,7 +4,7 @@ The assets are real places and object types, but the descriptions, paradata and 
 details are demonstration data, not records of an actual digitisation.
 """
 
-from twinit_pages.choices import MEMBER_STATES
+from campaign.choices import MEMBER_STATES
 
 HOME = {
     "title": "Twin it! 3D for Europe’s culture",

@@ -20,9 +20,9 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from campaign import choices, geography
 from europeana.panels import TierPanel
 from models3d.blocks import VECTOR3, ModelViewerBlock
-from twinit_pages import choices
 from twinit_pages.blocks import StoryBlock
 from twinit_pages.completeness import AssetPageForm
 from twinit_pages.fields import ChoiceListField
@@ -286,16 +286,8 @@ class HeritageAssetPage(GatedPublishMixin, Page):
     # --- derived, read by templates and exports ---
 
     @property
-    def member_state(self):
-        from twinit_pages.models.member_state import MemberStatePage
-
-        parent = self.get_parent()
-        return parent.specific if parent and isinstance(parent.specific, MemberStatePage) else None
-
-    @property
     def country_code(self):
-        state = self.member_state
-        return state.iso_code if state else ""
+        return geography.country_of(self)
 
     def three_d_models(self):
         """The 3D models this asset shows, in page order, without duplicates."""

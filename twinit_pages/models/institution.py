@@ -8,7 +8,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from twinit_pages.choices import MEMBER_STATES
+from campaign.choices import MEMBER_STATES
 
 isil_validator = RegexValidator(
     r"^[A-Za-z]{1,4}-[A-Za-z0-9:/\-]{1,11}$",

@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from twinit_pages.choices import MEMBER_STATES, label_for
+from campaign.choices import MEMBER_STATES, label_for
 from twinit_pages.routing import ReaderLanguageRouteMixin
 from workflows.gate import GatedPublishMixin
 

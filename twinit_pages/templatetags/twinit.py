@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Locale, Page
 
-from locales.languages import EU_LANGUAGES
+from campaign.languages import EU_LANGUAGES
 
 register = template.Library()
 

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from campaign.choices import MEMBER_STATE_CODES
 from europeana.dataset import write_dataset
-from twinit_pages.choices import MEMBER_STATE_CODES
 
 
 class Command(BaseCommand):

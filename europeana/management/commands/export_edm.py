@@ -4,9 +4,9 @@ import zipfile
 
 from django.core.management.base import BaseCommand, CommandError
 
+from campaign.choices import MEMBER_STATE_CODES
 from europeana.bulk import assets_in, batches, records_for
 from europeana.edm import record_to_xml
-from twinit_pages.choices import MEMBER_STATE_CODES
 
 
 class Command(BaseCommand):

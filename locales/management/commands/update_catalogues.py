@@ -8,9 +8,9 @@ Python only: no xgettext/msgmerge needed. Run compile_catalogues afterwards (the
 
 from django.core.management.base import BaseCommand, CommandError
 
+from campaign.languages import LANGUAGE_CODES
 from locales import catalogues
 from locales.extract import extract
-from locales.languages import LANGUAGE_CODES
 
 
 class Command(BaseCommand):

@@ -19,7 +19,7 @@ class Command(DbWorkerCommand):
     def handle(self, *args, **options):
         recover_stuck()  # at once: a worker restarted after a crash picks its model up again
         stop = threading.Event()
-        every = float(getattr(settings, "THREED_RECOVERY_INTERVAL_SECONDS", 15))
+        every = float(settings.THREED_RECOVERY_INTERVAL_SECONDS)
         threading.Thread(target=recovery_loop, args=(stop, every), name="models3d-recovery",
                          daemon=True).start()
         try:

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Collection
 
 from models3d.processing import ModelRejected
-from models3d.processing.archive import MODEL_EXTENSIONS
+from models3d.processing.formats import MODEL_EXTENSIONS
 from models3d.services import ingest_to_model
 
 

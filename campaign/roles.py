@@ -1,5 +1,7 @@
 """Names of the campaign's groups and who belongs to which, spelled in one place."""
 
+from campaign.choices import MEMBER_STATE_CODES
+
 EUROPEANA_EDITORS = "Europeana editors"
 WORKFLOW_NAME = "Twin it! submission"
 READINESS_TASK_NAME = "Europeana readiness check"
@@ -30,8 +32,6 @@ def _group_names(user):
 
 
 def _countries(user, suffix):
-    from twinit_pages.choices import MEMBER_STATE_CODES
-
     names = _group_names(user)
     return {iso for iso in MEMBER_STATE_CODES if f"{iso} {suffix}" in names}
 
@@ -51,8 +51,6 @@ def is_europeana_editor(user):
 
 def visible_countries(user):
     """Countries whose dashboard row the user sees: all for editors, else their own."""
-    from twinit_pages.choices import MEMBER_STATE_CODES
-
     if is_europeana_editor(user):
         return set(MEMBER_STATE_CODES)
     return coordinated_countries(user) | contributed_countries(user)

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from workflows.setup import setup_campaign
+from campaign_site.setup import setup_campaign
 
 
 class Command(BaseCommand):

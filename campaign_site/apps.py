@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CampaignSiteConfig(AppConfig):
+    name = "campaign_site"
+    verbose_name = "Campaign site"
