@@ -177,13 +177,14 @@ class LanguageFacet(Facet):
         return Q(translation_key__in=keys)
 
     def count_sql(self):
-        # A page per (translation key, locale): rows of one language are distinct assets.
+        # A page per (translation key, locale) and a matched row per key (one page per asset):
+        # a plain join, which the planner hashes, counts each asset once per language.
         readable = (live_asset_rows().filter(alias_of__isnull=True).order_by()
                     .values(code=F("locale__language_code"), tkey=F("translation_key")))
         sql, params = readable.query.sql_with_params()
         return (
             f"SELECT r.code AS v, COUNT(*) AS n FROM ({sql}) AS r "
-            f"WHERE r.tkey IN (SELECT translation_key FROM matched) GROUP BY r.code", list(params)
+            f"JOIN matched ON matched.translation_key = r.tkey GROUP BY r.code", list(params)
         )
 
 
