@@ -168,3 +168,14 @@ def test_markup_is_found_past_the_first_megabytes_of_a_scan(tmp_path, token):
     assert find_markup(path, whole=True) is not None
     path.write_bytes(b"v 0.123456 0.654321 1.000000\n" * 200_000)
     assert find_markup(path, whole=True) is None
+
+
+def test_black_textured_material_on_faces_without_uvs_is_neutral(tmp_path):
+    """A texture cannot be drawn without texture coordinates; "Kd 0 0 0" must not make the
+    model black then."""
+    Image.new("RGB", (8, 8), (200, 10, 10)).save(tmp_path / "stone.png")
+    out = convert(tmp_path, "mtllib m.mtl\nusemtl stone\nv 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n",
+                  "newmtl stone\nKd 0 0 0\nmap_Kd stone.png\n")
+    (material,) = gltf_json(out)["materials"]
+    assert np.allclose(material["pbrMetallicRoughness"]["baseColorFactor"][:3], NEUTRAL)
+    assert "images" not in gltf_json(out)
