@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -46,20 +47,64 @@ REFERENCE = ["optimize", "--compress", "meshopt", "--texture-compress", "webp",
              "--texture-size", "2048", "--simplify", "false"]
 
 
-def _usage(t0: float) -> dict:
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            out += [int(c) for c in task.read_text().split()]
+        except OSError:
+            pass
+    return out
+
+
+class TreePeak(threading.Thread):
+    """Peak of the summed RSS of this process and its children, sampled every 0.2 s: Python
+    and Node overlap on two cores, so their separate peaks could hide a larger total."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.peak_kb = 0
+        self.stopped = threading.Event()
+
+    def run(self):
+        me = os.getpid()
+        while not self.stopped.wait(0.2):
+            pids, todo = [me], [me]
+            while todo:
+                kids = _children(todo.pop())
+                pids += kids
+                todo += kids
+            self.peak_kb = max(self.peak_kb, sum(_rss_kb(p) for p in pids))
+
+
+def _usage(t0: float, tree: TreePeak | None = None) -> dict:
     own = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
         "seconds": time.perf_counter() - t0,
         "cpu_s": own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime,
         "peak_rss_mb": own.ru_maxrss / 1024,
-        # The largest Node child (validator or derive.cjs); they run one after another.
+        # The largest Node child (validator or derive.cjs).
         "node_peak_rss_mb": kids.ru_maxrss / 1024,
+        "tree_peak_mb": (tree.peak_kb if tree else 0) / 1024,
     }
 
 
 def child(mode: str, path: str) -> None:
     sys.path.insert(0, str(REPO_ROOT))
+    tree = TreePeak()
+    tree.start()
     t0 = time.perf_counter()
     if mode == "reference":
         cli = REPO_ROOT / "node_modules" / "@gltf-transform" / "cli" / "bin" / "cli.js"
@@ -69,7 +114,7 @@ def child(mode: str, path: str) -> None:
             out = Path(work) / (Path(path).stem + ".reference.glb")
             subprocess.run(["node", str(cli), REFERENCE[0], path, str(out), *REFERENCE[1:]],
                            check=True, capture_output=True)
-            print(json.dumps({**_usage(t0), "bytes": out.stat().st_size}))
+            print(json.dumps({**_usage(t0, tree), "bytes": out.stat().st_size}))
         return
     if mode == "load":
         import trimesh
@@ -95,7 +140,7 @@ def child(mode: str, path: str) -> None:
             for base in (Path(work) / "base.glb", Path(work) / "out" / "base.glb"):
                 if mode == "ingest-keep-base" and base.exists():
                     shutil.copyfile(base, sys.argv[-1])
-    out.update(_usage(t0))
+    out.update(_usage(t0, tree))
     print(json.dumps(out))
 
 
@@ -175,7 +220,8 @@ def _row(label: str, r: dict) -> str:
     mobile = f"{sizes['mobile']['bytes'] / 1024**2:>9.1f}" if sizes else f"{'-':>9}"
     tris = f"{sizes['mobile']['triangle_count']:>11}" if sizes else f"{'-':>11}"
     return (f"{label:22} {r['seconds']:>7.1f} {r['cpu_s']:>7.1f} {r['peak_rss_mb']:>10.0f} "
-            f"{r['node_peak_rss_mb']:>8.0f} {web / 1024**2:>7.1f} {mobile} {tris}")
+            f"{r['node_peak_rss_mb']:>8.0f} {r['tree_peak_mb']:>8.0f} {web / 1024**2:>7.1f} "
+            f"{mobile} {tris}")
 
 
 def scan_benchmark(triangles: int, texture: int, obj_triangles: int, folder: Path,
@@ -187,7 +233,7 @@ def scan_benchmark(triangles: int, texture: int, obj_triangles: int, folder: Pat
     print("load average before: {:.1f} {:.1f} {:.1f} (2 cores; wall times are only comparable "
           "within one run)".format(*os.getloadavg()))
     header = (f"{'pipeline':22} {'wall s':>7} {'CPU s':>7} {'Python MB':>10} {'Node MB':>8} "
-              f"{'web MB':>7} {'mobile MB':>9} {'mobile tris':>11}")
+              f"{'sum MB':>8} {'web MB':>7} {'mobile MB':>9} {'mobile tris':>11}")
     print(header)
     print("-" * len(header))
     ours = measure("ingest", glb)

@@ -329,7 +329,7 @@ class _Bin:
 
 
 def _material_json(mat: _Material | None, texture_index: int | None) -> dict:
-    if mat is None or (mat.texture is None and max(mat.colour) < 0.03):
+    if mat is None or (texture_index is None and max(mat.colour) < 0.03):
         # Untextured black (common in scanner exports) or no material: warm stone grey.
         colour = [float(x) for x in NEUTRAL] + [mat.opacity if mat else 1.0]
     elif texture_index is not None:

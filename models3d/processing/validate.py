@@ -8,6 +8,7 @@ geometry) are checked explicitly.
 
 import json
 import logging
+import mmap
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -304,10 +305,16 @@ def obj_references(path: Path, root: Path, display_name: str) -> list[Path]:
     """MTL libraries and their texture maps, each of which must be inside the upload."""
     refs: list[Path] = []
     mtl_names: list[str] = []
-    with open(path, "rb") as fh:
-        for raw in fh:
-            if raw.startswith(b"mtllib"):
-                mtl_names.append(raw[6:].decode("utf-8", "replace").strip())
+    # Searched through a memory map, not line by line: a 15 M-triangle scan has 40 M lines.
+    # (Empty files were refused before.)
+    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        start = 0
+        while (found := mm.find(b"mtllib", start)) != -1:
+            end = mm.find(b"\n", found)
+            end = len(mm) if end == -1 else end
+            if found == 0 or mm[found - 1] in (10, 13):
+                mtl_names.append(mm[found + 6:end].decode("utf-8", "replace").strip())
+            start = end
     for name in mtl_names:
         if not name:
             continue
