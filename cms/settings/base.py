@@ -243,8 +243,9 @@ MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 # The aggregator named as edm:provider in the Europeana export.
 EUROPEANA_PROVIDER_NAME = os.environ.get("EUROPEANA_PROVIDER_NAME", "Europeana Foundation")
 
-# Read-only public API and exports may be fetched from any origin.
-CORS_URLS_REGEX = r"^/(api|oai|oembed|dataset|iiif)/.*$"
+# Read-only public API and exports may be fetched from any origin; so may uploaded media (the GLBs
+# IIIF manifests name) when this site serves them itself (the demo); nginx does it in production.
+CORS_URLS_REGEX = r"^/(api|oai|oembed|dataset|iiif|media)/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_ALL_ORIGINS = True
 
