@@ -234,7 +234,7 @@ def filtered_assets(params):
         from twinit_pages.search import matching_asset_ids
 
         # A match in any language's page finds the asset (records are per translation group).
-        keys = HeritageAssetPage.objects.live().public().filter(
+        keys = HeritageAssetPage.objects.filter(
             pk__in=matching_asset_ids(query)).values("translation_key")
         pages = pages.filter(translation_key__in=keys)
     return pages, None

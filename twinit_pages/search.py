@@ -17,15 +17,12 @@ import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.lookups import TrigramWordSimilar
-from django.contrib.postgres.search import SearchVectorField
 from django.db import connection
-from django.db.models import F, Func, IntegerField, Q, TextField, Value
-from django.db.models.expressions import CombinedExpression
+from django.db.models import F, Func, Q, TextField, Value
 from django.db.models.functions import Cast, Greatest
 from django.utils import translation
 from wagtail.models import Locale
 from wagtail.search.models import IndexEntry
-from wagtail.search.query import PlainText
 
 from campaign import choices
 from twinit_pages.models import CampaignPage, HeritageAssetPage
@@ -35,45 +32,17 @@ CANDIDATE_TEXTS = 8  # index rows read per unknown word on PostgreSQL
 
 
 def matching_asset_ids(query):
-    """Live assets (any language) the search backend matches, as ids to filter with ``pk__in``
-    a queryset of live public assets (on PostgreSQL the ids may include pages that are not).
+    """Live assets (any language) the search backend matches, as ids to filter with ``pk__in``.
 
     A queryset of ids on the database backends (never evaluated here); a list where the backend
     is an external engine (OpenSearch) that can only return hits.
     """
     results = HeritageAssetPage.objects.live().public().search(
         query, operator="and", order_by_relevance=False)
-    entries = _matching_index_entries(results)
-    if entries is not None:
-        return entries
     get_queryset = getattr(results, "get_queryset", None)
     if get_queryset is not None:
         return get_queryset().order_by().values("pk")
     return [page.pk for page in results]
-
-
-def _matching_index_entries(results):
-    """On PostgreSQL, the match read from the search table alone: the ids of the asset index
-    entries whose vectors match the backend's own query (its configuration for the reader's
-    language, its operator). Every caller narrows it to live public pages already, so the
-    backend's joins with the page tables (and its cast of every page id to text to meet the
-    entries) are left out: a common word matching all 50,000 assets cost them ~250 ms more.
-    None where the backend is not PostgreSQL's."""
-    from modelsearch.backends.database.postgres.postgres import PostgresSearchQueryCompiler
-
-    compiler = getattr(results, "query_compiler", None)
-    if not isinstance(compiler, PostgresSearchQueryCompiler) or not isinstance(
-            compiler.query, PlainText):
-        return None
-    search_query = compiler.build_tsquery(compiler.query,
-                                          config=compiler.get_config(results.backend))
-    vector = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
-    return (
-        IndexEntry.objects
-        .filter(content_type=ContentType.objects.get_for_model(HeritageAssetPage))
-        .annotate(_vector_=vector).filter(_vector_=search_query)
-        .order_by().values(page_id=Cast("object_id", IntegerField()))
-    )
 
 
 def matching_pages(query, language):

@@ -70,7 +70,7 @@ class _Reader:
         p = self.p
         if kind == _V:
             if rows.shape[1] >= 6:
-                p.colours.append((len(p.v), rows[:, 3:6].astype(np.float32)))
+                p.colours.append(rows[:, 3:6].astype(np.float32))
             p.v.append(rows[:, :3].astype(np.float32))
             p.n_v += len(rows)
         elif kind == _VT:
@@ -367,8 +367,9 @@ def obj_to_glb(path: Path, root: Path, references: list[Path], out_path: Path,
     uvs = np.concatenate(parsed.vt) if parsed.vt else None
     normals = np.concatenate(parsed.vn) if parsed.vn else None
     colours = None
-    if parsed.colours and sum(len(c) for _s, c in parsed.colours) == len(positions):
-        colours = np.clip(np.concatenate([c for _s, c in parsed.colours]), 0.0, 1.0)
+    # Vertex colours ("v x y z r g b") only when every vertex has one.
+    if parsed.colours and sum(len(c) for c in parsed.colours) == len(positions):
+        colours = np.clip(np.concatenate(parsed.colours), 0.0, 1.0)
     if uvs is not None:
         uvs[:, 1] = 1.0 - uvs[:, 1]  # OBJ's v axis points up, glTF's down
     if normals is not None:

@@ -179,3 +179,17 @@ def test_black_textured_material_on_faces_without_uvs_is_neutral(tmp_path):
     (material,) = gltf_json(out)["materials"]
     assert np.allclose(material["pbrMetallicRoughness"]["baseColorFactor"][:3], NEUTRAL)
     assert "images" not in gltf_json(out)
+
+
+def test_vertex_colours_are_kept(tmp_path):
+    lines = [f"v {i} {i % 2} 0 1 0.5 0" for i in range(20)]
+    lines += [f"f {i} {i + 1} {i + 2}" for i in range(1, 19)]
+    out = convert(tmp_path, "\n".join(lines) + "\n")
+    (prim,) = gltf_json(out)["meshes"][0]["primitives"]
+    accessor = gltf_json(out)["accessors"][prim["attributes"]["COLOR_0"]]
+    view = gltf_json(out)["bufferViews"][accessor["bufferView"]]
+    data = out.read_bytes()
+    bin_start = 20 + int.from_bytes(data[12:16], "little") + 8
+    colours = np.frombuffer(data, np.float32, accessor["count"] * 3,
+                            bin_start + view["byteOffset"]).reshape(-1, 3)
+    assert len(colours) == 20 and np.allclose(colours, [1.0, 0.5, 0.0])
