@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
@@ -51,6 +52,9 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
     path("collection/", explorer, name="collection"),
+    # The names visitors try for the explorer (europeana.eu, museum sites) lead to it.
+    path("browse/", RedirectView.as_view(pattern_name="collection", query_string=True)),
+    path("explore/", RedirectView.as_view(pattern_name="collection", query_string=True)),
     path("map/", collection_map, name="map"),
     path("reuse/", reuse, name="reuse"),
     path("map/assets.json", collection_map_points, name="map_points"),

@@ -379,8 +379,8 @@ def reuse(request):
     licences = next(f for f in exploration.facets if f.param == "licence").entries()
     example = public_assets().order_by("pk").first()
     iiif_example = _iiif_example()
-    # Redoc's bundle shows its maker's logo from a CDN: the site's policy (img-src 'self') stops
-    # it in the reader's browser.
+    # Redoc's bundle would show its maker's logo from a CDN: js/redoc-offline.js, loaded before
+    # it, keeps the browser from asking (the site's policy, img-src 'self', would refuse it).
     return render(request, "europeana/reuse.html", {
         "base_url": base_url(), "datasets": rows, "all": totals(rows), "licences": licences,
         "example": example, "example_url": example.get_full_url(request) if example else "",

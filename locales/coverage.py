@@ -139,6 +139,19 @@ def source_assets(country=None, user=None):
     return list(pages.order_by("title", "pk"))
 
 
+def source_campaign_pages(user=None):
+    """Source pages of the campaign's own content (the home page, campaign pages such as the FAQ
+    or the hackathon page, the Member State pages): translated like assets, so covered too."""
+    from twinit_pages.models import CampaignHomePage, CampaignPage, MemberStatePage
+    from workflows.confidentiality import visible_pages
+
+    pages = geography.sources(Page.objects.type(
+        CampaignHomePage, CampaignPage, MemberStatePage).select_related("locale"))
+    if user is not None:
+        pages = visible_pages(pages, user)
+    return list(pages.order_by("path"))
+
+
 def translation_state(page):
     """The state of one translated page (for the editor banner), or None for a source."""
     from locales.review import translation_for_page

@@ -95,7 +95,12 @@ def coverage_report(request):
         languages = own
     else:
         languages = list(LANGUAGE_CODES)
-    sources = coverage.source_assets(country or None, user=request.user)
+    # Heritage assets (by Member State), or the campaign's own pages.
+    kind = "pages" if request.GET.get("kind") == "pages" else "assets"
+    if kind == "pages":
+        sources = coverage.source_campaign_pages(user=request.user)
+    else:
+        sources = coverage.source_assets(country or None, user=request.user)
     editable = _editable(request.user)
     page = Paginator(sources, 50).get_page(request.GET.get("p"))
     computed = coverage.Coverage(page.object_list)
@@ -129,6 +134,7 @@ def coverage_report(request):
         "member_states": MEMBER_STATES,
         "country": country,
         "language": language,
+        "kind": kind,
         "page_obj": page,
         "totals": [(code, totals[code]) for code in languages],
         "states": [(state, coverage.STATE_LABELS[state]) for state in coverage.STATES],

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import CharField, Exists, F, IntegerField, OuterRef, Q
 from django.db.models.functions import Length, Substr
@@ -21,6 +23,7 @@ from wagtail.models import Page
 from campaign import choices
 from campaign.languages import EU_LANGUAGES, LANGUAGE_CODES
 from twinit_pages.models import HeritageAssetPage, MemberStatePage
+from twinit_pages.page_cache import collection_version
 from twinit_pages.queries import live_asset_rows
 
 PAGE_SIZE = 24
@@ -177,13 +180,14 @@ class LanguageFacet(Facet):
         return Q(translation_key__in=keys)
 
     def count_sql(self):
-        # A page per (translation key, locale): rows of one language are distinct assets.
+        # A page per (translation key, locale) and a matched row per key (one page per asset):
+        # a plain join, which the planner hashes, counts each asset once per language.
         readable = (live_asset_rows().filter(alias_of__isnull=True).order_by()
                     .values(code=F("locale__language_code"), tkey=F("translation_key")))
         sql, params = readable.query.sql_with_params()
         return (
             f"SELECT r.code AS v, COUNT(*) AS n FROM ({sql}) AS r "
-            f"WHERE r.tkey IN (SELECT translation_key FROM matched) GROUP BY r.code", list(params)
+            f"JOIN matched ON matched.translation_key = r.tkey GROUP BY r.code", list(params)
         )
 
 
@@ -250,6 +254,29 @@ def count_facets(facets, queryset):
     return grouped[-1][0][1]
 
 
+def count_whole_collection(facets, queryset, language):
+    """``count_facets`` over every asset of a ``language`` reader, kept in the cache.
+
+    The unfiltered explorer (the most visited state, also the map's) counts the whole collection:
+    at 50,000 assets that is a scan of every row per request for figures that change only when a
+    page is published, unpublished, moved or deleted, or a 3D model changes, which is exactly when
+    ``page_cache`` renews the collection version this summary is keyed by. Off (counted live)
+    where purges cannot reach every process (``TWINIT_COLLECTION_SUMMARY_SECONDS = 0``).
+    """
+    seconds = settings.TWINIT_COLLECTION_SUMMARY_SECONDS
+    if not seconds:
+        return count_facets(facets, queryset)
+    key = f"twinit:collection-summary:{language}:{collection_version()}"
+    summary = cache.get(key)
+    if summary is None:
+        total = count_facets(facets, queryset)
+        summary = {"total": total, "counts": {facet.param: facet.counts for facet in facets}}
+        cache.set(key, summary, seconds)
+    for facet in facets:
+        facet.counts = dict(summary["counts"][facet.param])
+    return summary["total"]
+
+
 def make_facets():
     def simple(cls, param, label, options, field_name):
         facet = cls(param, label, options)
@@ -295,7 +322,8 @@ def explore(params, language, *, matching=None):
     Each facet's counts apply every *other* facet, so choosing a second value in the same facet
     stays possible and the numbers say what a click would give.
     """
-    base = reader_assets(language if language in LANGUAGE_CODES else "en")
+    language = language if language in LANGUAGE_CODES else "en"
+    base = reader_assets(language)
     if matching is not None:
         base = base.filter(pk__in=matching)
     facets = make_facets()
@@ -315,7 +343,10 @@ def explore(params, language, *, matching=None):
         queryset = base
         for param in others:
             queryset = queryset.filter(conditions[param])
-        size = count_facets(members, queryset)
+        if matching is None and not others and not conditions:
+            size = count_whole_collection(members, queryset, language)
+        else:
+            size = count_facets(members, queryset)
         if len(others) == len(conditions):
             total = size
     result = base

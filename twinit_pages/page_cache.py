@@ -54,6 +54,24 @@ def _cache_key(request, version):
     return f"twinit:page:{get_language()}:{version}:{full}"
 
 
+def _version(path):
+    """The path's current version, created once (the first process to ask sets it)."""
+    version_key = _version_key(path)
+    version = cache.get(version_key)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(version_key, version, None)
+        version = cache.get(version_key, version)
+    return version
+
+
+def collection_version():
+    """A token that every purge renews (the open data's version: any published, unpublished,
+    moved or deleted page and any changed 3D model renews it). A figure about the whole
+    collection cached under it is never stale while purges reach this process's cache."""
+    return _version(OPEN_DATA[0])
+
+
 def _open_data_prefix(path):
     return next((prefix for prefix in OPEN_DATA if path.startswith(prefix)), None)
 
@@ -102,13 +120,7 @@ class AnonymousPageCacheMiddleware:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
         open_data = _open_data_prefix(request.path)
-        version_key = _version_key(open_data or request.path)
-        version = cache.get(version_key)
-        if version is None:
-            version = uuid.uuid4().hex
-            cache.add(version_key, version, None)
-            version = cache.get(version_key, version)
-        key = _cache_key(request, version)
+        key = _cache_key(request, _version(open_data or request.path))
         cached = cache.get(key)
         if cached is not None:
             return _fresh_response_date(cached) if open_data == "/oai/" else cached

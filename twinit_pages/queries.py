@@ -9,7 +9,7 @@ from django.db.models.functions import Left, Length
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from campaign import geography
+from campaign import choices, geography
 from twinit_pages.models import AssetGalleryImage, HeritageAssetPage, MemberStatePage
 
 # The rendition of a gallery image on a card (asset_card.html asks for the same filter).
@@ -83,13 +83,14 @@ def with_cards(assets):
         ))
     ):
         images.setdefault(item.page_id, item)
-    parents = dict(Page.objects.filter(
-        path__in={asset.path[: -Page.steplen] for asset in assets}
-    ).values_list("path", "title"))
+    # The country in the reader's language (the vocabulary's label), whether or not its Member
+    # State page is translated yet.
+    parents = geography.countries_by_path({asset.path[: -Page.steplen] for asset in assets})
     for asset in assets:
         asset.card_poster = poster_of(models[pk] for pk in model_ids[asset.pk] if pk in models)
         asset.card_image = images.get(asset.pk)
-        asset.card_country = parents.get(asset.path[: -Page.steplen], "")
+        code = parents.get(asset.path[: -Page.steplen], "")
+        asset.card_country = choices.label_for(choices.MEMBER_STATES, code) if code else ""
     return assets
 
 

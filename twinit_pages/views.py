@@ -130,10 +130,21 @@ def collection_map(request):
               for entry in country.entries()]
     response = render(request, "twinit_pages/map.html", {
         "states": sorted(states, key=lambda s: str(s["name"])),
-        "query_string": params.urlencode(),
-        "tile_url": settings.MAP_TILE_URL, "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+        **map_context(params.urlencode()),
     })
-    if settings.MAP_TILE_URL:  # the configured tile server is the one outside source allowed
+    return allow_map_tiles(response)
+
+
+def map_context(query_string):
+    """What includes/collection_map.html needs: the explorer query it shows, the tile server."""
+    return {"query_string": query_string, "tile_url": settings.MAP_TILE_URL,
+            "tile_attribution": settings.MAP_TILE_ATTRIBUTION}
+
+
+def allow_map_tiles(response):
+    """Let a page with a map load the configured tile server's images (the one outside source
+    the site allows; none by default)."""
+    if settings.MAP_TILE_URL:
         parts = urlsplit(settings.MAP_TILE_URL.replace("{s}", "a"))
         response._csp_update = {"img-src": [f"{parts.scheme}://{parts.netloc}"]}
     return response

@@ -84,6 +84,9 @@ MIDDLEWARE = [
 # Purges reach every process only through a shared cache, so without Redis production keeps the
 # page cache off (production.py).
 TWINIT_PAGE_CACHE_SECONDS = int(os.environ.get("TWINIT_PAGE_CACHE_SECONDS", 600))
+# The unfiltered explorer's facet counts per reader language (twinit_pages/collection.py), kept in
+# the same cache under the version every purge renews: off wherever the page cache must be.
+TWINIT_COLLECTION_SUMMARY_SECONDS = TWINIT_PAGE_CACHE_SECONDS
 
 ROOT_URLCONF = "cms.urls"
 
@@ -245,8 +248,9 @@ MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 # The aggregator named as edm:provider in the Europeana export.
 EUROPEANA_PROVIDER_NAME = os.environ.get("EUROPEANA_PROVIDER_NAME", "Europeana Foundation")
 
-# Read-only public API and exports may be fetched from any origin.
-CORS_URLS_REGEX = r"^/(api|oai|oembed|dataset|iiif)/.*$"
+# Read-only public API and exports may be fetched from any origin; so may uploaded media (the GLBs
+# IIIF manifests name) when this site serves them itself (the demo); nginx does it in production.
+CORS_URLS_REGEX = r"^/(api|oai|oembed|dataset|iiif|media)/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_ALL_ORIGINS = True
 

@@ -1,6 +1,7 @@
-// Makes every viewer derivative of one glTF/GLB master in a single Node process and prints a
-// JSON report on stdout: {"master": {...}, "derivatives": [{role, file, bytes, triangle_count,
-// max_texture_size, validator: {errors, warnings}}], "timings": {...}}.
+// Makes every viewer derivative of one glTF/GLB master in a single Node process. On stdout, one
+// JSON line {"ready": role, "file": name} per finished file, then a last line with the report:
+// {"master": {...}, "derivatives": [{role, file, bytes, triangle_count, max_texture_size,
+// validator: {errors, warnings}}], "timings": {...}}.
 //
 //   node derive.cjs INPUT OUT_DIR '{"web": {...}, "mobile": {...}, "ar": {...}}'
 //
@@ -30,7 +31,7 @@ const WEB = { texture: 2048, ...(options.web || {}) };
 const MOBILE = { texture: 1024, triangles: 500000, ...(options.mobile || {}) };
 const AR = { texture: 2048, ...(options.ar || {}) };
 const timings = {};
-// stdout carries the JSON report only; library notices go to stderr.
+// stdout carries the JSON lines only; library notices go to stderr.
 console.log = console.info = console.warn = console.debug = (...args) =>
   process.stderr.write(args.join(" ") + "\n");
 
@@ -130,6 +131,9 @@ async function write(io, doc, role) {
     validator: await validate(bytes),
   };
   timings[`write_${role}`] = since(t0);
+  // One line as soon as a file is complete: Python draws the poster from `ar` while the
+  // other versions are still being made.
+  process.stdout.write(JSON.stringify({ ready: entry.role, file: entry.file }) + "\n");
   return entry;
 }
 

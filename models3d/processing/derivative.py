@@ -15,6 +15,9 @@ import mimetypes
 import shutil
 import struct
 import subprocess
+import tempfile
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -185,29 +188,65 @@ def base_glb(vm: ValidatedModel, out_dir: Path) -> Path:
     return mesh_to_glb(vm.scene, out_dir / "base.glb")
 
 
-def make_derivatives(vm: ValidatedModel, out_dir: Path, limits: Limits) -> Derivatives:
-    """Write ``web.glb``, ``mobile.glb`` and ``ar.glb`` in ``out_dir`` from the master (read
-    only) in one Node process; every one must pass the Khronos validator with zero errors."""
-    source = base_glb(vm, out_dir)
-    options = {
-        "web": {"texture": limits.web_texture_px},
-        "mobile": {"texture": limits.mobile_texture_px, "triangles": limits.mobile_triangles},
-        "ar": {"texture": limits.ar_texture_px},
-    }
-    try:
-        proc = subprocess.run(
+class DerivativeJob:
+    """``derive.cjs`` running on a master: started early, so that it overlaps with whatever
+    Python still has to do (the Khronos validator on the master, zipping and hashing the
+    master, the poster); :meth:`finish` collects the result."""
+
+    def __init__(self, source: Path, out_dir: Path, limits: Limits):
+        options = {
+            "web": {"texture": limits.web_texture_px},
+            "mobile": {"texture": limits.mobile_texture_px, "triangles": limits.mobile_triangles},
+            "ar": {"texture": limits.ar_texture_px},
+        }
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.out_dir = out_dir
+        self.timeout = limits.derivative_timeout_s
+        # stderr goes to a file: a pipe nobody reads while stdout is read could fill and block.
+        self._stderr = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen(
             [gltf_validator.node_binary(), "--expose-gc", str(DERIVE_SCRIPT), str(source),
              str(out_dir), json.dumps(options)],
-            capture_output=True, timeout=limits.derivative_timeout_s,
-            env=gltf_validator.node_env(), check=False,
+            stdout=subprocess.PIPE, stderr=self._stderr, env=gltf_validator.node_env(),
         )
-    except subprocess.TimeoutExpired as exc:
-        raise ProcessingError(
-            f"Making the viewer versions took longer than {limits.derivative_timeout_s} s.") from exc
-    if proc.returncode != 0:
-        raise ProcessingError("Making the viewer versions failed: "
-                              + proc.stderr.decode("utf-8", "replace")[-500:])
-    report = json.loads(proc.stdout)
+        self._timer = threading.Timer(self.timeout, self.proc.kill)
+        self._timer.start()
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        self.proc.stdout.close()
+        self._stderr.close()
+
+    def finish(self, on_ready: Callable[[str, Path], None] | None = None) -> Derivatives:
+        """Wait for every version; ``on_ready(role, path)`` runs as soon as each file is
+        written (while Node goes on with the others)."""
+        last = b""
+        try:
+            for line in self.proc.stdout:
+                if line.startswith(b'{"ready"'):
+                    entry = json.loads(line)
+                    if on_ready is not None:
+                        on_ready(entry["ready"], self.out_dir / entry["file"])
+                elif line.strip():
+                    last = line
+            self.proc.wait()
+            timed_out = not self._timer.is_alive() and self.proc.returncode != 0
+            self._stderr.seek(0)
+            stderr = self._stderr.read()
+        finally:
+            self.cancel()
+        if timed_out:
+            raise ProcessingError(f"Making the viewer versions took longer than {self.timeout} s.")
+        if self.proc.returncode != 0:
+            raise ProcessingError("Making the viewer versions failed: "
+                                  + stderr.decode("utf-8", "replace")[-500:])
+        return _derivatives_from_report(json.loads(last), self.out_dir)
+
+
+def _derivatives_from_report(report: dict, out_dir: Path) -> Derivatives:
     by_role = {}
     for entry in report["derivatives"]:
         problems = entry["validator"]

@@ -70,7 +70,7 @@ class _Reader:
         p = self.p
         if kind == _V:
             if rows.shape[1] >= 6:
-                p.colours.append((len(p.v), rows[:, 3:6].astype(np.float32)))
+                p.colours.append(rows[:, 3:6].astype(np.float32))
             p.v.append(rows[:, :3].astype(np.float32))
             p.n_v += len(rows)
         elif kind == _VT:
@@ -329,7 +329,7 @@ class _Bin:
 
 
 def _material_json(mat: _Material | None, texture_index: int | None) -> dict:
-    if mat is None or (mat.texture is None and max(mat.colour) < 0.03):
+    if mat is None or (texture_index is None and max(mat.colour) < 0.03):
         # Untextured black (common in scanner exports) or no material: warm stone grey.
         colour = [float(x) for x in NEUTRAL] + [mat.opacity if mat else 1.0]
     elif texture_index is not None:
@@ -367,8 +367,9 @@ def obj_to_glb(path: Path, root: Path, references: list[Path], out_path: Path,
     uvs = np.concatenate(parsed.vt) if parsed.vt else None
     normals = np.concatenate(parsed.vn) if parsed.vn else None
     colours = None
-    if parsed.colours and sum(len(c) for _s, c in parsed.colours) == len(positions):
-        colours = np.clip(np.concatenate([c for _s, c in parsed.colours]), 0.0, 1.0)
+    # Vertex colours ("v x y z r g b") only when every vertex has one.
+    if parsed.colours and sum(len(c) for c in parsed.colours) == len(positions):
+        colours = np.clip(np.concatenate(parsed.colours), 0.0, 1.0)
     if uvs is not None:
         uvs[:, 1] = 1.0 - uvs[:, 1]  # OBJ's v axis points up, glTF's down
     if normals is not None:

@@ -49,7 +49,11 @@ class Browser:
         self.page = page
         self.netloc = urlparse(server_url).netloc
         self.outside = []
+        self.console_errors = []
         page.on("request", self._on_request)
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(
+            f"{page.url}: {m.text}"))
+        page.on("pageerror", lambda e: self.console_errors.append(f"{page.url}: {e}"))
 
     def _on_request(self, request):
         url = urlparse(request.url)

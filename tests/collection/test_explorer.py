@@ -216,3 +216,49 @@ def test_reader_assets_and_facet_counts_equal_their_definition(client, demo_site
         want = dict(expected[facet.param]) if facet.param != "type" else {
             k: v for k, v in counts_by_definition(pages)["type"].items()}
         assert got == want, facet.param
+
+
+@pytest.fixture
+def kept_summary(settings):
+    settings.TWINIT_COLLECTION_SUMMARY_SECONDS = 600
+    from django.core.cache import cache
+
+    cache.clear()
+    yield settings
+    cache.clear()
+
+
+def whole_collection_counts(language):
+    from django.http import QueryDict
+
+    exploration = collection.explore(QueryDict(), language)
+    return exploration.total, {facet.param: {v: n for v, n in facet.counts.items() if n}
+                               for facet in exploration.facets}
+
+
+def test_kept_collection_summary_equals_live_counts_and_follows_publishing(
+        client, demo_site, kept_summary):
+    """The unfiltered explorer's counts come from the kept summary, equal to counting live, and
+    unpublishing or publishing an asset changes them at once (the purge renews the version)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for language in ("en", "fr"):
+        kept = whole_collection_counts(language)  # counted once, then kept
+        with CaptureQueriesContext(connection) as queries:
+            assert whole_collection_counts(language) == kept
+        assert not any("WITH matched" in q["sql"] for q in queries.captured_queries)
+        kept_summary.TWINIT_COLLECTION_SUMMARY_SECONDS = 0
+        assert whole_collection_counts(language) == kept
+        kept_summary.TWINIT_COLLECTION_SUMMARY_SECONDS = 600
+
+    total, counts = whole_collection_counts("en")
+    riga = HeritageAssetPage.objects.get(slug="riga-cathedral", locale__language_code="en")
+    riga.unpublish()
+    fewer, after = whole_collection_counts("en")
+    assert fewer == total - 1
+    assert after["country"].get("LV", 0) == counts["country"]["LV"] - 1
+    assert f"Heritage assets found: {fewer}<" in client.get("/en/collection/").content.decode()
+
+    publish_unreviewed(HeritageAssetPage.objects.get(pk=riga.pk))
+    assert whole_collection_counts("en") == (total, counts)

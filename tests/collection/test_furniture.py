@@ -75,3 +75,11 @@ def test_one_base_url_for_pages_api_oai_and_sitemap(client, demo_site):
         oai = client.get("/oai/", {"verb": "GetRecord", "metadataPrefix": "edm",
                                    "identifier": f"oai:127.0.0.1:{asset.pk}"})
         assert "http://localhost" not in oai.content.decode()
+
+
+@pytest.mark.parametrize("name", ["browse", "explore"])
+def test_the_names_visitors_try_lead_to_the_explorer(client, demo_site, name):
+    response = client.get(f"/fr/{name}/", {"country": "EE"})
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/collection/?country=EE"
+    assert client.get(f"/{name}/", follow=True).redirect_chain[-1][0] == "/en/collection/"

@@ -58,3 +58,18 @@ def test_explorer_and_search_switch_language_keeping_the_query(client, demo_site
     body = client.get("/el/collection/?country=EE").content.decode()
     assert '<html lang="el">' in body
     assert switcher(body)["fi"] == "/fi/collection/?country=EE"
+
+
+def test_country_names_and_breadcrumbs_speak_the_readers_language(client, demo_site):
+    """Untranslated pages keep their content in English, but the interface around it (the
+    breadcrumbs, the country on cards, the home page's list of Member States) is French."""
+    asset = client.get("/fr/estonia/tallinn-town-hall/").content.decode()
+    crumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', asset, re.S).group(0)
+    assert "Twin it! 3D pour la culture de l’Europe" in crumbs and ">Estonie<" in crumbs
+    assert "Estonia<" not in crumbs
+    state = client.get("/fr/estonia/").content.decode()
+    assert '<p class="meta"><span>Estonie</span>' in state
+    assert '<li aria-current="page">Estonie</li>' in state
+    home = client.get("/fr/").content.decode()
+    assert '<span class="state-name">Estonie</span>' in home
+    assert '<span class="state-name">Estonia</span>' not in home

@@ -158,3 +158,14 @@ def test_api_record_without_a_ready_model_names_no_manifest(client, viewable):
     page.models_3d = []
     publish_unreviewed(page)
     assert client.get(f"/api/v1/assets/{page.pk}/").json()["iiif_manifest_url"] is None
+
+
+def test_the_glb_a_manifest_names_is_open_to_other_sites(client, viewable, settings):
+    """IIIF viewers elsewhere fetch the model itself: the site's CORS rule covers its address
+    (nginx's example configuration does the same for /media/ in production)."""
+    import re
+    from urllib.parse import urlsplit
+
+    data = json.loads(manifest_of(client, viewable[0]).content)
+    glb = data["items"][0]["items"][0]["items"][0]["body"]["id"]
+    assert re.match(settings.CORS_URLS_REGEX, urlsplit(glb).path)

@@ -1,5 +1,7 @@
 """Translation review: nothing goes live before approval; outdated translations stay public."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -204,3 +206,21 @@ def test_admin_menu_links_the_coverage_report(campaign, users, login):
     response = login(users.translator_fr).get(reverse("wagtailadmin_home"))
     assert response.status_code == 200
     assert reverse("twinit_locales:coverage") in response.content.decode()
+
+
+def test_coverage_report_covers_the_campaign_pages(campaign, users, asset, login, client):
+    from twinit_pages.models import CampaignPage, MemberStatePage
+
+    faq = CampaignPage.objects.filter(locale__language_code="en").first()
+    state = MemberStatePage.objects.filter(locale__language_code="en").first()
+    start_translation(faq, "fr", users.translator_fr)
+    html = login(users.editor).get(reverse("twinit_locales:coverage"),
+                                   {"kind": "pages"}).content.decode()
+    rows = dict(re.findall(r'<tr data-asset="(\d+)">(.*?)</tr>', html, re.S))
+    assert str(faq.pk) in rows and str(state.pk) in rows
+    assert str(asset.pk) not in rows
+    assert 'data-language="fr" data-state="draft"' in rows[str(faq.pk)]
+    assert 'data-language="fr" data-state="missing"' in rows[str(state.pk)]
+    # The default stays the assets.
+    html = client.get(reverse("twinit_locales:coverage")).content.decode()
+    assert f'<tr data-asset="{asset.pk}">' in html and f'<tr data-asset="{faq.pk}">' not in html

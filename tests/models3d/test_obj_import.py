@@ -8,13 +8,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 import trimesh
+from PIL import Image
 
 from benchmarks.scan import write_obj_folder
 from models3d.processing import Limits, ModelRejected
 from models3d.processing.gltf_validator import run_validator
+from models3d.processing.markup import find_markup
 from models3d.processing.objglb import obj_to_glb
 from models3d.processing.pipeline import ingest, sha256_of
 from models3d.processing.thumbnail import NEUTRAL
+from models3d.processing.validate import obj_references
 
 from .conftest import FIXTURES
 from .test_processing import assert_derivatives, gltf_json, image_sizes
@@ -22,11 +25,10 @@ from .test_processing import assert_derivatives, gltf_json, image_sizes
 
 def convert(tmp_path: Path, text: str, mtl: str | None = None) -> Path:
     obj = tmp_path / "m.obj"
-    obj.write_text(text)
-    refs = []
+    obj.write_bytes(text.encode())
     if mtl is not None:
-        (tmp_path / "m.mtl").write_text(mtl)
-        refs.append(tmp_path / "m.mtl")
+        (tmp_path / "m.mtl").write_bytes(mtl.encode())
+    refs = obj_references(obj, tmp_path, "m.obj")
     out = tmp_path / "m.glb"
     obj_to_glb(obj, tmp_path, refs, out, "m.obj")
     assert run_validator(out)["issues"]["numErrors"] == 0
@@ -142,3 +144,52 @@ def test_generated_textured_obj_scan_folder_and_zip(tmp_path):
     zipped = ingest(archive, tmp_path / "work2", limits)
     assert zipped.master_path == archive and zipped.master_sha256 == before
     assert zipped.analysis.triangle_count == result.analysis.triangle_count
+
+
+def test_material_library_found_anywhere_in_the_file(tmp_path):
+    """``mtllib`` after the vertices, with CRLF line ends; the word in a comment is not one."""
+    v, vt, quads = grid_obj(4)
+    lines = ["# made with mtllib-free software", *v, *vt, "mtllib m.mtl", "usemtl stone"]
+    lines += [f"f {a}/{a} {b}/{b} {c}/{c} {d}/{d}" for a, b, c, d in quads]
+    Image.new("RGB", (8, 8), (200, 10, 10)).save(tmp_path / "stone.png")
+    out = convert(tmp_path, "\r\n".join(lines), "newmtl stone\r\nmap_Kd stone.png\r\n")
+    assert image_sizes(out) == [(8, 8, "image/png")]
+    assert obj_references(tmp_path / "m.obj", tmp_path, "m.obj") == [
+        tmp_path / "m.mtl", tmp_path / "stone.png"]
+
+
+@pytest.mark.parametrize("token", ["<svg onload=x>", "javascript:alert(1)", "a onclick = b"])
+def test_markup_is_found_past_the_first_megabytes_of_a_scan(tmp_path, token):
+    """The markup scan skips blocks without "<", ":" or "=" and must still see the rest."""
+    path = tmp_path / "big.obj"
+    with open(path, "wb") as fh:
+        fh.write(b"v 0.123456 0.654321 1.000000\n" * 200_000)  # ~6 MB, over one block
+        fh.write(f"# {token}\n".encode())
+    assert find_markup(path, whole=True) is not None
+    path.write_bytes(b"v 0.123456 0.654321 1.000000\n" * 200_000)
+    assert find_markup(path, whole=True) is None
+
+
+def test_black_textured_material_on_faces_without_uvs_is_neutral(tmp_path):
+    """A texture cannot be drawn without texture coordinates; "Kd 0 0 0" must not make the
+    model black then."""
+    Image.new("RGB", (8, 8), (200, 10, 10)).save(tmp_path / "stone.png")
+    out = convert(tmp_path, "mtllib m.mtl\nusemtl stone\nv 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n",
+                  "newmtl stone\nKd 0 0 0\nmap_Kd stone.png\n")
+    (material,) = gltf_json(out)["materials"]
+    assert np.allclose(material["pbrMetallicRoughness"]["baseColorFactor"][:3], NEUTRAL)
+    assert "images" not in gltf_json(out)
+
+
+def test_vertex_colours_are_kept(tmp_path):
+    lines = [f"v {i} {i % 2} 0 1 0.5 0" for i in range(20)]
+    lines += [f"f {i} {i + 1} {i + 2}" for i in range(1, 19)]
+    out = convert(tmp_path, "\n".join(lines) + "\n")
+    (prim,) = gltf_json(out)["meshes"][0]["primitives"]
+    accessor = gltf_json(out)["accessors"][prim["attributes"]["COLOR_0"]]
+    view = gltf_json(out)["bufferViews"][accessor["bufferView"]]
+    data = out.read_bytes()
+    bin_start = 20 + int.from_bytes(data[12:16], "little") + 8
+    colours = np.frombuffer(data, np.float32, accessor["count"] * 3,
+                            bin_start + view["byteOffset"]).reshape(-1, 3)
+    assert len(colours) == 20 and np.allclose(colours, [1.0, 0.5, 0.0])

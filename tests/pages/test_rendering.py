@@ -43,6 +43,28 @@ def test_member_state_page_lists_only_its_live_assets(client, state):
     assert "Riga Cathedral" not in html
 
 
+def test_member_state_page_introduces_maps_and_links_its_assets(client, state):
+    estonia = state("EE")
+    assert "Ministry of Culture" in estonia.introduction  # the demo's introduction
+    html = client.get(estonia.url).content.decode()
+    assert "Estonia takes part in Twin it!" in html
+    # Its own assets on the shared collection map, and the ways on to the map and explorer.
+    assert 'id="collection-map"' in html and 'data-points="/en/map/assets.json?country=EE"' in html
+    assert 'aria-label="Map of the heritage assets of Estonia"' in html
+    assert 'href="/en/map/?country=EE"' in html and 'href="/en/collection/?country=EE"' in html
+    assert "js/collection-map.js" in html and "leaflet/leaflet.css" in html
+
+
+def test_member_state_page_without_located_assets_has_no_map(client, state):
+    estonia = state("EE")
+    for asset in HeritageAssetPage.objects.child_of(estonia).live():
+        asset.latitude = asset.longitude = None
+        publish_unreviewed(asset)
+    html = client.get(estonia.url).content.decode()
+    assert 'id="collection-map"' not in html and "leaflet" not in html
+    assert "Tallinn Town Hall" in html and 'href="/en/collection/?country=EE"' in html
+
+
 def test_asset_page_shows_every_public_field(client, demo_site):
     asset = HeritageAssetPage.objects.get(slug="tower-of-belem")
     html = client.get(asset.url).content.decode()

@@ -54,6 +54,7 @@ def listing_urls(hidden, live):
         "/admin/reports/page-types-usage/",
         reverse("twinit_locales:coverage"),
         reverse("twinit_locales:coverage") + "?country=EE",
+        reverse("twinit_locales:coverage") + "?kind=pages",
         "/admin/api/main/pages/?search=tower", "/admin/api/main/pages/?search=Tallinn",
     ]
 

@@ -137,9 +137,16 @@ INSTITUTIONS = [
      "website": "https://www.patrimoniocultural.gov.pt/", "wikidata": ""},
 ]
 
+# A national introduction as a Ministry of Culture would write it (demo text, not a real record);
+# editors replace it and translators translate it like any other page content.
 STATE_INTRO = (
-    "<p>{country} takes part in Twin it! 3D for Europe’s culture with heritage digitised by its "
-    "cultural heritage institutions.</p>"
+    "<p>{country} takes part in Twin it! 3D for Europe’s culture through its Ministry of Culture "
+    "and national cultural heritage institutions. Each of them chose monuments, sites and objects "
+    "to digitise in 3D, with a clear purpose: to document their condition, to help restore and "
+    "maintain them, and to open them to research, education and creative reuse.</p>"
+    "<p>Every asset below comes with its story, how its 3D model was made and the licence under "
+    "which you may reuse it. See them on the map, explore them in the collection, or download the "
+    "national dataset from the “Reuse the data” page.</p>"
 )
 
 

@@ -325,8 +325,7 @@ class HeritageAssetPage(GatedPublishMixin, Page):
 
     @cached_property
     def card_country(self):
-        parent = self.get_parent()
-        return parent.title if parent else ""
+        return self.country_name
 
     @property
     def country_name(self):

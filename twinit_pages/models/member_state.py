@@ -1,5 +1,7 @@
 """One page per EU Member State, parent of that country's heritage assets."""
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -69,6 +71,7 @@ class MemberStatePage(GatedPublishMixin, ReaderLanguageRouteMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from twinit_pages.queries import live_assets, with_cards
+        from twinit_pages.views import map_context
 
         context = super().get_context(request, *args, **kwargs)
         page = Paginator(
@@ -76,7 +79,15 @@ class MemberStatePage(GatedPublishMixin, ReaderLanguageRouteMixin, Page):
         ).get_page(request.GET.get("page"))
         page.object_list = with_cards(page.object_list)
         context["assets"] = page
+        context["located"] = live_assets().child_of(self).filter(
+            latitude__isnull=False).exists()
+        context.update(map_context(urlencode({"country": self.iso_code})))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        from twinit_pages.views import allow_map_tiles
+
+        return allow_map_tiles(super().serve(request, *args, **kwargs))
 
 
 class ContactPoint(Orderable):
