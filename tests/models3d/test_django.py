@@ -15,7 +15,7 @@ from wagtail.models import Collection, GroupCollectionPermission
 
 from models3d.models import ThreeDModel
 
-from .conftest import BAD, FIXTURES, GOOD_MODELS
+from .conftest import BAD, FIXTURES, GOOD_MODELS, chunked_upload
 from .test_processing import BAD_CASES, trimesh_counts
 
 pytestmark = pytest.mark.django_db
@@ -140,23 +140,6 @@ def test_admin_upload_bad_refused_atomically(name, admin_client, media, settings
     assert media_files(media) == before
     staging = Path(settings.THREED_UPLOAD_DIR)
     assert not staging.exists() or not any(staging.iterdir())
-
-
-def chunked_upload(client, path: Path, chunk: int = 300_000, extra=None):
-    data = path.read_bytes()
-    start = client.post(reverse("models3d:upload_start"), {"name": path.name, "size": len(data)})
-    assert start.status_code == 200, start.content
-    upload_id = start.json()["upload_id"]
-    url = reverse("models3d:upload_chunk", args=[upload_id])
-    offset = 0
-    while offset < len(data):
-        r = client.post(f"{url}?offset={offset}", data[offset:offset + chunk],
-                        content_type="application/octet-stream")
-        assert r.status_code == 200, r.content
-        offset = r.json()["received"]
-    root = Collection.get_first_root_node()
-    return client.post(reverse("models3d:upload_finish", args=[upload_id]),
-                       {"collection": root.pk, **(extra or {})}), upload_id
 
 
 def test_chunked_upload_zip_and_resume(admin_client, media, tmp_path,

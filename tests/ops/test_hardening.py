@@ -10,13 +10,7 @@ from django.core.files.base import ContentFile, File
 
 from models3d.processing import ModelRejected
 from models3d.processing.markup import refuse_markup
-
-
-def root_collection_id():
-    from wagtail.models import Collection
-
-    return Collection.get_first_root_node().pk
-
+from tests.models3d.conftest import FIXTURES, chunked_upload
 
 # --- crafted admin form input -----------------------------------------------------------------
 
@@ -92,13 +86,9 @@ def test_disguised_upload_is_refused_and_nothing_is_stored(admin_client, setting
 
     settings.MEDIA_ROOT = tmp_path / "media"
     models_before = ThreeDModel.objects.count()
-    body = b"v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n<html><body><script>alert(1)</script>\n"
-    start = admin_client.post("/admin/models3d/upload/start/", {"name": "evil.obj", "size": len(body)})
-    upload_id = start.json()["upload_id"]
-    admin_client.post(f"/admin/models3d/upload/{upload_id}/chunk/?offset=0", body,
-                      content_type="application/octet-stream")
-    response = admin_client.post(f"/admin/models3d/upload/{upload_id}/finish/",
-                                 {"title": "Evil", "collection": root_collection_id()})
+    evil = tmp_path / "evil.obj"
+    evil.write_bytes(b"v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n<html><body><script>alert(1)</script>\n")
+    response, _upload_id = chunked_upload(admin_client, evil, extra={"title": "Evil"})
     assert response.status_code == 400 and "script code" in response.json()["error"]
     assert ThreeDModel.objects.count() == models_before
     assert not (tmp_path / "media").exists() or not any((tmp_path / "media").rglob("*.obj"))
@@ -172,15 +162,8 @@ def test_storage_failure_at_upload_answers_json_and_stores_nothing(admin_client,
 
     monkeypatch.setattr(AtomicFileSystemStorage, "_save", disk_full)
     models_before = ThreeDModel.objects.count()
-    from tests.models3d.conftest import FIXTURES
-
-    stl = (FIXTURES / "danish_bust_stl/BustManWreath.stl").read_bytes()
-    start = admin_client.post("/admin/models3d/upload/start/", {"name": "bust.stl", "size": len(stl)})
-    upload_id = start.json()["upload_id"]
-    admin_client.post(f"/admin/models3d/upload/{upload_id}/chunk/?offset=0", stl,
-                      content_type="application/octet-stream")
-    response = admin_client.post(f"/admin/models3d/upload/{upload_id}/finish/",
-                                 {"title": "Bust", "collection": root_collection_id()})
+    response, _upload_id = chunked_upload(
+        admin_client, FIXTURES / "danish_bust_stl/BustManWreath.stl", extra={"title": "Bust"})
     assert response.status_code == 507
     error = response.json()["error"]
     assert "storage" in error and str(tmp_path) not in error
