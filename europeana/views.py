@@ -233,8 +233,9 @@ def filtered_assets(params):
     if query:
         from twinit_pages.search import matching_asset_ids
 
-        # A match in any language's page finds the asset (records are per translation group).
-        keys = HeritageAssetPage.objects.filter(
+        # A match in any language's live page finds the asset (records are per translation
+        # group); a draft's words must not.
+        keys = HeritageAssetPage.objects.live().public().filter(
             pk__in=matching_asset_ids(query)).values("translation_key")
         pages = pages.filter(translation_key__in=keys)
     return pages, None

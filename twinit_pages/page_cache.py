@@ -65,13 +65,6 @@ def _version(path):
     return version
 
 
-def collection_version():
-    """A token that every purge renews (the open data's version: any published, unpublished,
-    moved or deleted page and any changed 3D model renews it). A figure about the whole
-    collection cached under it is never stale while purges reach this process's cache."""
-    return _version(OPEN_DATA[0])
-
-
 def _open_data_prefix(path):
     return next((prefix for prefix in OPEN_DATA if path.startswith(prefix)), None)
 

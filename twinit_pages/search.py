@@ -18,27 +18,28 @@ import re
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.db import connection
-from django.db.models import F, Func, Q, TextField, Value
-from django.db.models.functions import Cast, Greatest
+from django.db.models import Exists, F, FloatField, Func, IntegerField, OuterRef, Value
+from django.db.models.functions import Cast
 from django.utils import translation
 from wagtail.models import Locale
 from wagtail.search.models import IndexEntry
 
 from campaign import choices
-from twinit_pages.models import CampaignPage, HeritageAssetPage
+from twinit_pages.models import CampaignPage, CollectionEntry, HeritageAssetPage
 
 WORD = re.compile(r"\w+", re.UNICODE)
 CANDIDATE_TEXTS = 8  # index rows read per unknown word on PostgreSQL
 
 
 def matching_asset_ids(query):
-    """Live assets (any language) the search backend matches, as ids to filter with ``pk__in``.
+    """Asset pages the search backend matches, as ids to filter collection entries with.
 
-    A queryset of ids on the database backends (never evaluated here); a list where the backend
-    is an external engine (OpenSearch) that can only return hits.
+    Any state and language: the entries are the live public pages, so asking the backend to
+    check that too would only add a join to the page table. A queryset of ids on the database
+    backends (never evaluated here); a list where the backend is an external engine (OpenSearch)
+    that can only return hits.
     """
-    results = HeritageAssetPage.objects.live().public().search(
-        query, operator="and", order_by_relevance=False)
+    results = HeritageAssetPage.objects.search(query, operator="and", order_by_relevance=False)
     get_queryset = getattr(results, "get_queryset", None)
     if get_queryset is not None:
         return get_queryset().order_by().values("pk")
@@ -80,23 +81,25 @@ def collection_words(word):
 
 
 def _trigram_candidates(word):
-    """The few indexed titles/texts of live assets with a word most like ``word`` (pg_trgm)."""
-    live = (HeritageAssetPage.objects.live().public().order_by()
-            .annotate(object_key=Cast("pk", TextField())).values("object_key"))
-    similarity = Greatest(
-        Func(Value(word), F("title_text"), function="word_similarity"),
-        Func(Value(word), F("body_text"), function="word_similarity"),
-    )
-    rows = (
-        IndexEntry.objects
-        .filter(content_type=ContentType.objects.get_for_model(HeritageAssetPage),
-                object_id__in=live)
-        .filter(Q(TrigramWordSimilar(F("title_text"), Value(word)))
-                | Q(TrigramWordSimilar(F("body_text"), Value(word))))
-        .annotate(similarity=similarity).order_by("-similarity")
-        .values_list("title_text", "body_text")[:CANDIDATE_TEXTS]
-    )
-    return words_of(text for row in rows for text in row)
+    """The few indexed titles/texts of live assets with a word most like ``word`` (pg_trgm).
+
+    Titles and texts are matched in two arms of a UNION, one per trigram index: with an OR
+    between them, the planner scanned every row (a word similarity per row, 0.7 s at 10,000
+    assets) wherever the table looked small enough.
+    """
+    # Live public assets are those with a collection entry: one index probe per candidate.
+    live = CollectionEntry.objects.filter(page_id=Cast(OuterRef("object_id"), IntegerField()))
+    entries = IndexEntry.objects.filter(
+        Exists(live), content_type=ContentType.objects.get_for_model(HeritageAssetPage))
+    arms = [
+        entries.filter(TrigramWordSimilar(F(column), Value(word)))
+        .annotate(similarity=Func(Value(word), F(column), function="word_similarity",
+                                  output_field=FloatField()))
+        .values_list("title_text", "body_text", "similarity")
+        for column in ("title_text", "body_text")
+    ]
+    rows = arms[0].union(arms[1]).order_by("-similarity")[:CANDIDATE_TEXTS]
+    return words_of(text for title, body, _similarity in rows for text in (title, body))
 
 
 def suggest(query, language):

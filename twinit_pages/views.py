@@ -48,11 +48,10 @@ def _facet_context(exploration, params):
 
 
 def _render(request, template, params, exploration, extra):
-    paginator = Paginator(exploration.assets, collection.PAGE_SIZE)
-    if exploration.total is not None:
-        paginator.count = exploration.total  # counted with the facets: no second pass
+    paginator = Paginator(range(exploration.total), collection.PAGE_SIZE)
     page = paginator.get_page(params.get("page"))
-    page.object_list = with_cards(page.object_list)
+    ids = exploration.window(page.start_index() - 1 if exploration.total else 0)
+    page.object_list = with_cards(collection.pages_in_order(ids))
     without_page = params.copy()
     without_page.pop("page", None)
     context = {
@@ -80,13 +79,6 @@ def explorer(request):
                    {"query": ""})
 
 
-def _found(exploration):
-    """Whether the exploration has results: known from its facet counts, else asked once."""
-    if exploration.total is not None:
-        return exploration.total > 0
-    return exploration.assets.exists()
-
-
 def search(request):
     """Full-text search over live public assets and campaign pages in the reader's language.
 
@@ -102,14 +94,14 @@ def search(request):
             params, language, matching=site_search.matching_asset_ids(query)
         )
         pages = site_search.matching_pages(query, language)
-        if not _found(exploration) and not pages:
+        if not exploration.total and not pages:
             suggestion = site_search.suggest(query, language)
             if suggestion:
                 retry_params = params.copy()
                 retry_params["q"] = suggestion
                 retry = collection.explore(
                     retry_params, language, matching=site_search.matching_asset_ids(suggestion))
-                if _found(retry):
+                if retry.total:
                     corrected_from, query, params = query, suggestion, retry_params
                     exploration = retry
                     pages = site_search.matching_pages(suggestion, language)
@@ -153,7 +145,7 @@ def allow_map_tiles(response):
 def collection_map_points(request):
     """The located assets as compact JSON for the map: one SQL query, no page objects."""
     language = translation.get_language()
-    assets = collection.explore(request.GET, language).assets.filter(latitude__isnull=False)
+    assets = collection.explore(request.GET, language).pages().filter(latitude__isnull=False)
     codes = collection.state_paths()
     labels = dict(choices.MEMBER_STATES)
     rows = assets.values_list("title", "latitude", "longitude", "url_path", "parent_path",

@@ -84,9 +84,6 @@ MIDDLEWARE = [
 # Purges reach every process only through a shared cache, so without Redis production keeps the
 # page cache off (production.py).
 TWINIT_PAGE_CACHE_SECONDS = int(os.environ.get("TWINIT_PAGE_CACHE_SECONDS", 600))
-# The unfiltered explorer's facet counts per reader language (twinit_pages/collection.py), kept in
-# the same cache under the version every purge renews: off wherever the page cache must be.
-TWINIT_COLLECTION_SUMMARY_SECONDS = TWINIT_PAGE_CACHE_SECONDS
 
 ROOT_URLCONF = "cms.urls"
 

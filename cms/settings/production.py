@@ -30,7 +30,6 @@ if os.environ.get("REDIS_URL"):
 else:
     # Each worker's local cache could not see another worker's purge: no page cache.
     TWINIT_PAGE_CACHE_SECONDS = 0
-    TWINIT_COLLECTION_SUMMARY_SECONDS = 0
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -28,4 +28,3 @@ RATE_LIMITS = {}
 # The page cache is off so that tests changing content without signals see fresh pages; the
 # cache's own tests switch it on with a cleared cache.
 TWINIT_PAGE_CACHE_SECONDS = 0
-TWINIT_COLLECTION_SUMMARY_SECONDS = 0

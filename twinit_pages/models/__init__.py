@@ -2,6 +2,7 @@
 
 from .asset import AssetElement, AssetGalleryImage, HeritageAssetPage
 from .campaign import CampaignHomePage, CampaignPage, FeaturedAsset
+from .collection_entry import CollectionEntry
 from .institution import Institution
 from .member_state import ContactPoint, MemberStatePage
 
@@ -10,6 +11,7 @@ __all__ = [
     "AssetGalleryImage",
     "CampaignHomePage",
     "CampaignPage",
+    "CollectionEntry",
     "ContactPoint",
     "FeaturedAsset",
     "HeritageAssetPage",

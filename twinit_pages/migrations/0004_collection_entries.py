@@ -1,0 +1,50 @@
+"""The collection entries the explorer and the search count (models/collection_entry.py).
+
+An existing site gets its entries written here, from the live pages, by the same function the
+page signals use; a new database has no asset and writes nothing.
+"""
+
+import django.db.models.deletion
+from django.conf import settings
+from django.db import migrations, models
+
+
+def fill(apps, schema_editor):
+    if not apps.get_model("twinit_pages", "HeritageAssetPage").objects.exists():
+        return
+    from twinit_pages.collection_entries import refresh_all
+
+    refresh_all()
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('twinit_pages', '0003_viewer_camera_views'),
+        ('wagtailcore', '0098_apitoken'),
+    ]
+
+    operations = [
+        migrations.CreateModel(
+            name='CollectionEntry',
+            fields=[
+                ('page', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('translation_key', models.UUIDField(db_index=True)),
+                ('readers', models.IntegerField()),
+                ('country', models.CharField(max_length=2)),
+                ('heritage_type', models.CharField(blank=True, max_length=40)),
+                ('rights_uri', models.CharField(blank=True, max_length=255)),
+                ('priorities', models.IntegerField(default=0)),
+                ('usages', models.IntegerField(default=0)),
+                ('languages', models.IntegerField(default=0)),
+                ('has_ar', models.BooleanField(default=False)),
+                ('first_published_at', models.DateTimeField(null=True)),
+                ('title', models.CharField(max_length=255)),
+            ],
+            options={
+                'verbose_name': 'collection entry',
+                'verbose_name_plural': 'collection entries',
+            },
+        ),
+        migrations.RunPython(fill, migrations.RunPython.noop),
+    ]
