@@ -120,9 +120,25 @@ def stuck_models():
     return []
 
 
+def collection_entries():
+    """The explorer and the search read collection entries, kept by the page signals: a bulk
+    load or a restored old dump can leave them out of step with what is published."""
+    from twinit_pages.models import CollectionEntry, HeritageAssetPage
+
+    try:
+        entries = CollectionEntry.objects.count()
+        live = HeritageAssetPage.objects.live().public().count()
+    except Exception:
+        return []
+    if entries != live:
+        return [(PROBLEM, f"The collection explorer and the search list {entries} asset page(s) "
+                          f"but {live} are published: run `manage.py refresh_collection`.")]
+    return []
+
+
 # disk_space before services: the media check's test write would create a missing MEDIA_ROOT.
 CHECKS = (configuration, disk_space, services, migrations, static_files, background_worker,
-          stuck_models)
+          stuck_models, collection_entries)
 
 
 def diagnose():

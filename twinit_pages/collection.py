@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from campaign import choices
-from campaign.languages import EU_LANGUAGES, LANGUAGE_CODES
+from campaign.languages import DEFAULT_LANGUAGE, EU_LANGUAGES, LANGUAGE_CODES
 from twinit_pages.collection_entries import codes_in, mask
 from twinit_pages.models import CollectionEntry, HeritageAssetPage, MemberStatePage
 
@@ -50,6 +50,7 @@ SORT_COLUMNS = ("page_id", "first_published_at", "title", "country")
 
 def reader_entries(language):
     """One entry per asset for a reader of ``language`` (see the module docstring)."""
+    language = language if language in LANGUAGE_CODES else DEFAULT_LANGUAGE
     return CollectionEntry.objects.filter(
         GreaterThan(F("readers").bitand(mask([language], LANGUAGE_CODES)), 0))
 
@@ -258,7 +259,6 @@ def explore(params, language, *, matching=None, size=PAGE_SIZE):
     stays possible and the numbers say what a click would give. The requested page of results
     (``?page=``) is read with the counts that apply every condition.
     """
-    language = language if language in LANGUAGE_CODES else "en"
     base = reader_entries(language)
     if matching is not None:
         base = base.filter(page_id__in=matching)

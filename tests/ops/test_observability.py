@@ -8,6 +8,8 @@ import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
 
+from ops.doctor import diagnose
+
 
 @pytest.fixture
 def stderr_log():
@@ -88,3 +90,13 @@ def test_doctor_is_quiet_about_a_sound_configuration(settings, tmp_path):
     out = io.StringIO()
     call_command("doctor", stdout=out)
     assert "PROBLEM" not in out.getvalue()
+
+
+def test_doctor_notices_collection_entries_out_of_step_and_names_the_repair(demo_site):
+    from twinit_pages.models import CollectionEntry
+
+    assert not [m for _level, m in diagnose() if "refresh_collection" in m]
+    CollectionEntry.objects.filter(pk__in=CollectionEntry.objects.values("pk")[:2]).delete()
+    assert any("run `manage.py refresh_collection`" in message for _level, message in diagnose())
+    call_command("refresh_collection", stdout=io.StringIO())
+    assert not [m for _level, m in diagnose() if "refresh_collection" in m]

@@ -173,3 +173,21 @@ def test_hreflang_lists_only_live_translations_and_drafts_never_show(client, dem
 
 def test_member_state_pages_are_27(demo_site):
     assert MemberStatePage.objects.filter(locale__language_code="en").count() == 27
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_home_counts_are_the_explorers(client, demo_site, language):
+    """The home page's figures count what a reader finds in the explorer: each asset once,
+    whatever language it was written in."""
+    from django.http import QueryDict
+
+    from twinit_pages import collection
+
+    context = client.get(f"/{language}/").context
+    exploration = collection.explore(QueryDict(), language)
+    country = next(facet for facet in exploration.facets if facet.param == "country")
+    assert context["counts"]["assets"] == exploration.total
+    assert context["counts"]["member_states"] == len([n for n in country.counts.values() if n])
+    shown = {state.iso_code: state.asset_count for state in context["member_states"]}
+    assert {code: n for code, n in shown.items() if n} == {
+        code: n for code, n in country.counts.items() if n}

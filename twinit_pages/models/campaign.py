@@ -32,18 +32,20 @@ class CampaignHomePage(GatedPublishMixin, ReaderLanguageRouteMixin, Page):
         verbose_name = _("campaign home page")
 
     def get_context(self, request, *args, **kwargs):
+        from django.utils import translation
+
         from twinit_pages.queries import (
+            asset_counts_by_country,
             campaign_counts,
             latest_assets,
-            live_asset_counts_by_parent,
             member_states_in,
             with_cards,
         )
 
         context = super().get_context(request, *args, **kwargs)
-        by_parent = live_asset_counts_by_parent()  # one GROUP BY for both figures
-        context["member_states"] = member_states_in(self.locale, by_parent)
-        context["counts"] = campaign_counts(by_parent)
+        by_country = asset_counts_by_country(translation.get_language())  # for both figures
+        context["member_states"] = member_states_in(self.locale, by_country)
+        context["counts"] = campaign_counts(by_country)
         context["featured"] = with_cards(
             item.asset.localized for item in self.featured_assets.select_related("asset")
             if item.asset and item.asset.live
