@@ -191,3 +191,29 @@ def test_home_counts_are_the_explorers(client, demo_site, language):
     shown = {state.iso_code: state.asset_count for state in context["member_states"]}
     assert {code: n for code, n in shown.items() if n} == {
         code: n for code, n in country.counts.items() if n}
+
+
+def test_member_state_page_lists_what_the_explorer_finds_for_its_country(client, state):
+    """An asset written in Estonian first is an Estonian asset for every reader: the English
+    Estonia page lists it (in Estonian) as the explorer filtered on Estonia does."""
+    import html
+
+    from django.http import QueryDict
+
+    from twinit_pages import collection
+
+    et = Locale.objects.get(language_code="et")
+    estonia = state("EE")
+    for page in (estonia.get_parent().specific, estonia):
+        publish_unreviewed(page.copy_for_translation(et))
+    estonia_et = MemberStatePage.objects.get(iso_code="EE", locale=et)
+    asset = HeritageAssetPage(title="Kadrioru loss", slug="kadrioru-loss", locale=et, live=False)
+    estonia_et.add_child(instance=asset)
+    publish_unreviewed(asset)
+
+    body = client.get(estonia.url).content.decode()
+    titles = [html.unescape(t) for t in re.findall(r'<h3><a href="[^"]+"[^>]*>([^<]+)</a>', body)]
+    assert "Kadrioru loss" in titles
+    found = collection.explore(QueryDict("country=EE"), "en")
+    assert len(titles) == found.total
+    assert f"Published heritage assets: {found.total}<" in body

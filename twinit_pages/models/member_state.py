@@ -70,17 +70,26 @@ class MemberStatePage(GatedPublishMixin, ReaderLanguageRouteMixin, Page):
             })
 
     def get_context(self, request, *args, **kwargs):
-        from twinit_pages.queries import live_assets, with_cards
+        from django.utils import translation
+
+        from twinit_pages import collection
+        from twinit_pages.models import HeritageAssetPage
+        from twinit_pages.queries import with_cards
         from twinit_pages.views import map_context
 
         context = super().get_context(request, *args, **kwargs)
+        # What the explorer filtered on this country lists (each asset once, in whichever
+        # language it was written), read from the collection entries: a page of ids, then cards.
+        entries = collection.reader_entries(translation.get_language()).filter(
+            country=self.iso_code)
         page = Paginator(
-            live_assets().child_of(self).order_by("title", "pk"), ASSETS_PER_PAGE
+            entries.order_by("title", "page_id").values_list("page_id", flat=True),
+            ASSETS_PER_PAGE,
         ).get_page(request.GET.get("page"))
-        page.object_list = with_cards(page.object_list)
+        page.object_list = with_cards(collection.pages_in_order(page.object_list))
         context["assets"] = page
-        context["located"] = live_assets().child_of(self).filter(
-            latitude__isnull=False).exists()
+        context["located"] = HeritageAssetPage.objects.filter(
+            pk__in=entries.values("page_id"), latitude__isnull=False).exists()
         context.update(map_context(urlencode({"country": self.iso_code})))
         return context
 
