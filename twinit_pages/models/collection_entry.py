@@ -22,7 +22,7 @@ class CollectionEntry(models.Model):
     # The reader languages this page is *the* page for (its own; for the source, also every
     # language the asset has no live page in).
     readers = models.IntegerField()
-    country = models.CharField(max_length=2)
+    country = models.CharField(max_length=2, db_index=True)  # a Member State page lists its own
     heritage_type = models.CharField(max_length=40, blank=True)
     rights_uri = models.CharField(max_length=255, blank=True)
     priorities = models.IntegerField(default=0)
