@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import F
 from django.db.models.functions import Length, Substr
 from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext_lazy as _
@@ -30,22 +30,19 @@ from twinit_pages.models import CollectionEntry, HeritageAssetPage, MemberStateP
 PAGE_SIZE = 24
 
 
-def _country_order():
-    """Member States in the campaign's order (the vocabulary's, as on the home page)."""
-    whens = " ".join(f"WHEN '{code}' THEN {index}"
-                     for index, (code, _label) in enumerate(choices.MEMBER_STATES))
-    return f"CASE country {whens} ELSE {len(choices.MEMBER_STATES)} END"
-
-
-# Orders over the matching entries' columns (see ``read``): (label, SQL ORDER BY).
+# Orders of the results (label, entry fields): a country mask sorts in the campaign's order.
 SORTS = {
-    "newest": (_("Newest first"), "first_published_at DESC, page_id DESC"),
-    "title": (_("Title (A–Z)"), "title, page_id"),
-    "country": (_("Member State"), f"{_country_order()}, title, page_id"),
+    "newest": (_("Newest first"), ("-first_published_at", "-page_id")),
+    "title": (_("Title (A–Z)"), ("title", "page_id")),
+    "country": (_("Member State"), ("country", "title", "page_id")),
 }
 DEFAULT_SORT = "newest"
-# Columns the orders read, besides the facets'.
-SORT_COLUMNS = ("page_id", "first_published_at", "title", "country")
+
+
+def _order_sql(sort):
+    """A sort's ORDER BY over the matching entries' columns (``read``'s window)."""
+    return ", ".join(f"{name[1:]} DESC" if name.startswith("-") else name
+                     for name in SORTS[sort][1])
 
 
 def reader_entries(language):
@@ -67,10 +64,11 @@ def state_paths():
 
 @dataclass
 class Facet:
-    """One filter of the explorer: a query parameter, its options and how it narrows the entries.
+    """One filter of the explorer: a query parameter, its options and its entry column.
 
-    Its counts are one GROUP BY of its entry column (``field_name``) over the matching entries;
-    ``counts_from`` turns the (value, count) rows into counts per option.
+    The column is a bit mask over the options (see ``CollectionEntry``): an entry matches if it
+    has any selected option, and the counts are one GROUP BY of the column over the matching
+    entries, whose few distinct masks ``counts_from`` expands into counts per option.
     """
 
     param: str
@@ -81,10 +79,14 @@ class Facet:
     counts: dict = field(default_factory=dict)
 
     def condition(self, values):
-        return Q(**{f"{self.field_name}__in": values})
+        return GreaterThan(F(self.field_name).bitand(mask(values, self.options)), 0)
 
     def counts_from(self, rows):
-        return dict(rows)
+        counts = {}
+        for bits, n in rows:
+            for code in codes_in(int(bits), self.options):
+                counts[code] = counts.get(code, 0) + n
+        return counts
 
     def parse(self, values):
         """Keep known values only, matched without regard to case (``estonia`` or ``EE``)."""
@@ -105,42 +107,17 @@ class Facet:
         return sorted(rows, key=lambda row: (-row["count"], str(row["label"])))
 
 
-class MaskFacet(Facet):
-    """A set of codes stored as a bit mask: an entry matches if it has any selected code, and
-    the few distinct masks a GROUP BY returns are expanded into counts per code."""
-
-    def condition(self, values):
-        return GreaterThan(F(self.field_name).bitand(mask(values, self.options)), 0)
-
-    def counts_from(self, rows):
-        counts = {}
-        for bits, n in rows:
-            for code in codes_in(int(bits), self.options):
-                counts[code] = counts.get(code, 0) + n
-        return counts
-
-
-class ArFacet(Facet):
-    """Assets a reader can place in their room: one of its ready 3D models has an AR file."""
-
-    def condition(self, values):
-        return Q(has_ar=True) if "yes" in values else Q()
-
-    def counts_from(self, rows):
-        # PostgreSQL casts a boolean to 'true', SQLite stores it as 1.
-        return {"yes": sum(n for value, n in rows if str(value).lower() in ("true", "1"))}
-
-
 def read(queryset, facets=(), sort=DEFAULT_SORT, window=None):
     """Count ``queryset`` (entries), fill each facet's ``counts`` over it and, if ``window``
     ((offset, limit)) is given, return the page ids of that slice in ``sort`` order: one query.
 
     The matching entries are read once, as a common table expression, which the facets group
-    and the window sorts: a search is evaluated once per request, not once per facet and again
-    for the cards. PostgreSQL groups every facet in one pass (GROUPING SETS); other databases
-    group them one by one. Returns (total, ids).
+    (and the window sorts: a search is then evaluated once per request, not again for the
+    cards). PostgreSQL groups every facet in one pass (GROUPING SETS); other databases group
+    them one by one. Returns (total, ids).
     """
-    columns = sorted({*SORT_COLUMNS, *(facet.field_name for facet in facets)})
+    sort_columns = [name.lstrip("-") for name in SORTS[sort][1]] if window else []
+    columns = sorted({"page_id", *sort_columns, *(facet.field_name for facet in facets)})
     try:
         matched_sql, params = queryset.order_by().values_list(*columns).query.sql_with_params()
     except EmptyResultSet:  # e.g. a search that matched nothing, as an empty list of ids
@@ -169,10 +146,10 @@ def read(queryset, facets=(), sort=DEFAULT_SORT, window=None):
         parts.append("SELECT -1, NULL, COUNT(*) FROM matched")
         key_of = {index: index for index in range(-1, len(fields))}
     if window:
-        order = SORTS[sort][1]
+        order = _order_sql(sort)
         parts.append(
             f"SELECT -2, CAST(page_id AS TEXT), ROW_NUMBER() OVER (ORDER BY {order}) FROM "
-            f"(SELECT {', '.join(SORT_COLUMNS)} FROM matched ORDER BY {order} "
+            f"(SELECT {', '.join(sort_columns)} FROM matched ORDER BY {order} "
             f"LIMIT %s OFFSET %s) AS w")
         params += [window[1], window[0]]
         key_of[-2] = -2
@@ -193,13 +170,12 @@ def make_facets():
     return [
         Facet("country", _("Member State"), choices.MEMBER_STATES, "country"),
         Facet("type", _("Heritage type"), choices.HERITAGE_TYPES, "heritage_type"),
-        MaskFacet("priority", _("Priority category"), choices.PRIORITY_CATEGORIES,
-                  "priorities"),
-        MaskFacet("usage", _("Intended usage area"), choices.USAGE_AREAS, "usages"),
-        Facet("licence", _("Licence"), choices.RIGHTS, "rights_uri"),
-        MaskFacet("language", _("Language available"),
-                  tuple((code, local) for code, _english, local in EU_LANGUAGES), "languages"),
-        ArFacet("ar", _("Augmented reality"), (("yes", _("Viewable in AR")),), "has_ar"),
+        Facet("priority", _("Priority category"), choices.PRIORITY_CATEGORIES, "priorities"),
+        Facet("usage", _("Intended usage area"), choices.USAGE_AREAS, "usages"),
+        Facet("licence", _("Licence"), choices.RIGHTS, "rights"),
+        Facet("language", _("Language available"),
+              tuple((code, local) for code, _english, local in EU_LANGUAGES), "languages"),
+        Facet("ar", _("Augmented reality"), (("yes", _("Viewable in AR")),), "ar"),
     ]
 
 
@@ -213,14 +189,16 @@ class Exploration:
     sort: str
     query: str
     total: int
-    ids: list  # page ids of the page of results ``offset`` starts, in ``sort`` order
+    ids: list | None  # page ids of the page ``offset`` starts, in ``sort`` order, if read
     offset: int = 0
 
     def window(self, offset, limit=PAGE_SIZE):
-        """Page ids of another slice (a page number past the last one falls back to the last)."""
-        if offset == self.offset:
+        """Page ids of the slice at ``offset`` (read already for the requested page; another one
+        when a page number past the last falls back to the last)."""
+        if offset == self.offset and self.ids is not None:
             return self.ids
-        return read(self.entries, sort=self.sort, window=(offset, limit))[1]
+        ordered = self.entries.order_by(*SORTS[self.sort][1]).values_list("page_id", flat=True)
+        return list(ordered[offset:offset + limit])
 
     def pages(self):
         """The result's pages (unordered), with ``parent_path``, for listings in SQL (the map)."""
@@ -257,7 +235,8 @@ def explore(params, language, *, matching=None, size=PAGE_SIZE):
     ``matching`` (page ids from the search backend: a queryset or a list) narrows to search hits.
     Each facet's counts apply every *other* facet, so choosing a second value in the same facet
     stays possible and the numbers say what a click would give. The requested page of results
-    (``?page=``) is read with the counts that apply every condition.
+    (``?page=``) of a search is read with the counts that apply every condition, so that the
+    search is evaluated once; without one, a query of its own reads it through the indexes.
     """
     base = reader_entries(language)
     if matching is not None:
@@ -276,13 +255,15 @@ def explore(params, language, *, matching=None, size=PAGE_SIZE):
     for facet in facets:
         others = tuple(param for param in conditions if param != facet.param)
         groups.setdefault(others, []).append(facet)
-    total, ids = 0, []
+    total, ids = 0, None
     for others, members in groups.items():
         queryset = base
         for param in others:
             queryset = queryset.filter(conditions[param])
         if len(others) == len(conditions):
-            total, ids = read(queryset, members, sort, window=(offset, size))
+            window = (offset, size) if matching is not None else None
+            total, ids = read(queryset, members, sort, window=window)
+            ids = ids if window else None
         else:
             read(queryset, members)
     result = base

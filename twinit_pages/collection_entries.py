@@ -89,12 +89,13 @@ def entries_for(pages):
                 continue
             entries.append(CollectionEntry(
                 page_id=page.pk, translation_key=page.translation_key, readers=readers,
-                country=countries.get(page.path[:-page.steplen], ""),
-                heritage_type=page.heritage_type or "", rights_uri=page.rights_uri or "",
+                country=mask([countries.get(page.path[:-page.steplen])], choices.MEMBER_STATES),
+                heritage_type=mask([page.heritage_type], choices.HERITAGE_TYPES),
+                rights=mask([page.rights_uri], choices.RIGHTS),
                 priorities=mask(page.priority_categories, choices.PRIORITY_CATEGORIES),
                 usages=mask(page.usage_areas, choices.USAGE_AREAS),
                 languages=readable,
-                has_ar=any(pk in ar_models for pk in _model_ids(page)),
+                ar=int(any(pk in ar_models for pk in _model_ids(page))),
                 first_published_at=page.first_published_at, title=page.title,
             ))
     return entries

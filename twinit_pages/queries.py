@@ -24,10 +24,15 @@ def asset_counts_by_country(language):
     language it was written, as the collection explorer counts them (one GROUP BY over the
     collection entries, whatever the size of the collection)."""
     from twinit_pages.collection import reader_entries
+    from twinit_pages.collection_entries import codes_in
 
     rows = (reader_entries(language).order_by().values("country")
             .annotate(n=Count("page_id")).values_list("country", "n"))
-    return {code: n for code, n in rows if code}
+    counts = {}
+    for bits, n in rows:
+        for code in codes_in(bits, choices.MEMBER_STATES):
+            counts[code] = counts.get(code, 0) + n
+    return counts
 
 
 def campaign_counts(by_country):

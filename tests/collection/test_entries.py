@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db
 
 def snapshot():
     return sorted(CollectionEntry.objects.values_list(
-        "page_id", "translation_key", "readers", "country", "heritage_type", "rights_uri",
-        "priorities", "usages", "languages", "has_ar", "first_published_at", "title"))
+        "page_id", "translation_key", "readers", "country", "heritage_type", "rights",
+        "priorities", "usages", "languages", "ar", "first_published_at", "title"))
 
 
 def rebuilt():
@@ -49,7 +49,8 @@ def test_demo_entries_equal_a_rebuild_and_describe_each_live_asset(demo_site):
     assert {row[0] for row in kept} == set(live.values_list("pk", flat=True))
     page = live.first()
     entry = CollectionEntry.objects.get(page_id=page.pk)
-    assert entry.country == page.get_parent().specific.iso_code
+    assert codes_in(entry.country, choices.MEMBER_STATES) == [page.get_parent().specific.iso_code]
+    assert codes_in(entry.rights, choices.RIGHTS) == [page.rights_uri]
     assert codes_in(entry.usages, choices.USAGE_AREAS) == [
         code for code, _label in choices.USAGE_AREAS if code in page.usage_areas]
 
@@ -96,7 +97,8 @@ def test_moving_an_asset_to_another_country_moves_its_entry(demo_site):
     asset = HeritageAssetPage.objects.live().get(slug="tallinn-town-hall")
     latvia = MemberStatePage.objects.get(iso_code="LV", locale=asset.locale)
     asset.move(latvia, pos="last-child")
-    assert CollectionEntry.objects.get(page_id=asset.pk).country == "LV"
+    entry = CollectionEntry.objects.get(page_id=asset.pk)
+    assert codes_in(entry.country, choices.MEMBER_STATES) == ["LV"]
     assert snapshot() == rebuilt()
 
 
@@ -107,12 +109,12 @@ def test_a_3d_model_gaining_an_ar_file_counts_its_pages_as_ar(demo_site):
     model = asset.three_d_models()[0]
     model.ar_file = ""
     model.save(update_fields=["ar_file"])
-    assert not CollectionEntry.objects.get(page_id=asset.pk).has_ar
+    assert not CollectionEntry.objects.get(page_id=asset.pk).ar
     model.ar_file.save("ar.glb", ContentFile(b"glTF"), save=True)
-    assert CollectionEntry.objects.get(page_id=asset.pk).has_ar
+    assert CollectionEntry.objects.get(page_id=asset.pk).ar
     model.status = ThreeDModel.Status.FAILED
     model.save(update_fields=["status"])
-    assert not CollectionEntry.objects.get(page_id=asset.pk).has_ar
+    assert not CollectionEntry.objects.get(page_id=asset.pk).ar
     assert snapshot() == rebuilt()
 
 

@@ -73,6 +73,7 @@ class MemberStatePage(GatedPublishMixin, ReaderLanguageRouteMixin, Page):
         from django.utils import translation
 
         from twinit_pages import collection
+        from twinit_pages.collection_entries import mask
         from twinit_pages.models import HeritageAssetPage
         from twinit_pages.queries import with_cards
         from twinit_pages.views import map_context
@@ -81,7 +82,7 @@ class MemberStatePage(GatedPublishMixin, ReaderLanguageRouteMixin, Page):
         # What the explorer filtered on this country lists (each asset once, in whichever
         # language it was written), read from the collection entries: a page of ids, then cards.
         entries = collection.reader_entries(translation.get_language()).filter(
-            country=self.iso_code)
+            country=mask([self.iso_code], MEMBER_STATES))
         page = Paginator(
             entries.order_by("title", "page_id").values_list("page_id", flat=True),
             ASSETS_PER_PAGE,
