@@ -35,13 +35,11 @@ def codes_in(bits, vocabulary):
     return [code for index, code in enumerate(order) if bits >> index & 1]
 
 
-def _live_pages(keys=None):
+def _live_pages(keys):
     from twinit_pages.models import HeritageAssetPage
 
     pages = HeritageAssetPage.objects.live().public().select_related("locale")
-    if keys is not None:
-        pages = pages.filter(translation_key__in=keys)
-    return pages.only(
+    return pages.filter(translation_key__in=keys).only(
         "pk", "path", "title", "translation_key", "locale__language_code", "alias_of_id",
         "first_published_at", "heritage_type", "rights_uri", "priority_categories",
         "usage_areas", "models_3d",
